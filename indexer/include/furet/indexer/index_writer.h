@@ -1,0 +1,68 @@
+// Builds and incrementally updates a furet index from article files.
+#ifndef FURET_INDEXER_INDEX_WRITER_H_
+#define FURET_INDEXER_INDEX_WRITER_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "furet/export.h"
+#include "furet/indexer/update_report.h"
+
+namespace furet {
+
+/// Progress of a run, reported after each file.
+struct IndexProgress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::size_t bytes_done = 0;
+  std::size_t bytes_total = 0;
+};
+
+/// Options of one IndexWriter::update() run.
+struct UpdateOptions {
+  /// Start from an empty index instead of updating (default: update).
+  bool rebuild = false;
+  /// Called after each file; may be empty (default).
+  std::function<void(const IndexProgress&)> on_progress;
+};
+
+/// The one writer of an index. Opening it takes the index's write lock, which it
+/// holds until destroyed; readers (furet::Searcher) are never blocked.
+///
+/// An update reads the given files and directories (.txt, .md, .markdown, .html,
+/// .htm; directories recursively), compares them with the index's manifest, and
+/// applies everything as ONE atomic commit: new files are added, changed files
+/// replaced, files gone from the given directories removed, unchanged files
+/// (same size and modification time) skipped without being read. After a crash
+/// the index is exactly as it was at its last commit.
+///
+/// Example:
+///   furet::IndexWriter writer(".furet");
+///   furet::UpdateReport report = writer.update({"corpus"});
+///
+/// Thread-safety: one thread at a time.
+class FURET_EXPORT IndexWriter {
+ public:
+  /// Opens the index at `dir`, creating it if needed.
+  /// Throws IndexLocked if another process is updating it, IncompatibleIndex if it
+  /// was built by an unknown schema or analysis version, IoError otherwise.
+  explicit IndexWriter(const std::string& dir);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  /// Brings the index in line with `paths` and commits. Bad files are skipped and
+  /// named in the report; the run goes on. Throws IoError if the index cannot be
+  /// written (nothing of this run is then committed).
+  UpdateReport update(const std::vector<std::string>& paths, const UpdateOptions& options = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace furet
+
+#endif  // FURET_INDEXER_INDEX_WRITER_H_

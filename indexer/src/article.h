@@ -1,0 +1,28 @@
+// An article as the indexer sees it: its text, title and passages.
+#ifndef FURET_INDEXER_SRC_ARTICLE_H_
+#define FURET_INDEXER_SRC_ARTICLE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace furet::detail {
+
+/// A passage: a few consecutive sentences, a byte range of Article::text.
+struct PassageRange {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// An article read from a file. `text` is its readable text as UTF-8 (for .txt
+/// files, the file itself once decoded); passages and their byte ranges refer to it.
+struct Article {
+  std::string title;
+  std::string text;
+  std::vector<PassageRange> passages;
+  std::vector<std::string> warnings;  ///< caveats for the report, without the path
+};
+
+}  // namespace furet::detail
+
+#endif  // FURET_INDEXER_SRC_ARTICLE_H_

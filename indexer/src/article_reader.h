@@ -1,0 +1,40 @@
+// Reading an article file: decoding, format, title, chrome and passages.
+#ifndef FURET_INDEXER_SRC_ARTICLE_READER_H_
+#define FURET_INDEXER_SRC_ARTICLE_READER_H_
+
+#include <string>
+#include <string_view>
+
+#include "article.h"
+#include "furet/analysis/analyzer.h"
+#include "passage_splitter.h"
+
+namespace furet::detail {
+
+/// Why a file was not indexed: empty, binary, unsupported. Not an error: the run goes on.
+struct SkipReason {
+  std::string reason;
+};
+
+/// True for the file names the indexer reads: .txt .md .markdown .html .htm (any case).
+bool is_article_file(std::string_view path);
+
+/// Turns raw file bytes into an article; `path` picks the format by its extension.
+/// Throws SkipReason for a file that holds no article (empty, binary).
+class ArticleReader {
+ public:
+  Article read(std::string_view path, std::string_view bytes);
+
+ private:
+  Analyzer analyzer_;
+  PassageSplitter splitter_;
+};
+
+/// The title of a plain-text article: the first of its opening lines that reads
+/// like a headline, or else its first sentence, shortened.
+std::string guess_title(std::string_view text, const std::vector<TextLine>& lines,
+                        PassageSplitter& splitter);
+
+}  // namespace furet::detail
+
+#endif  // FURET_INDEXER_SRC_ARTICLE_READER_H_

@@ -1,0 +1,21 @@
+// Site chrome: the lines of a page that belong to the website, not to the article.
+#ifndef FURET_INDEXER_SRC_CHROME_FILTER_H_
+#define FURET_INDEXER_SRC_CHROME_FILTER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "furet/analysis/analyzer.h"
+
+namespace furet::detail {
+
+/// For each line (already trimmed), whether it is site chrome: share buttons,
+/// comment forms, sign-up prompts, image and photo credits, copyright lines,
+/// advertising breaks repeated through the article, bare markup residue. The
+/// rules are general (see chrome_filter.cc); no exact line is listed.
+std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
+                                    const Analyzer& analyzer);
+
+}  // namespace furet::detail
+
+#endif  // FURET_INDEXER_SRC_CHROME_FILTER_H_

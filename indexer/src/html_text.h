@@ -1,0 +1,26 @@
+// Extraction of the visible text and title of an HTML document, for indexing.
+#ifndef FURET_INDEXER_SRC_HTML_TEXT_H_
+#define FURET_INDEXER_SRC_HTML_TEXT_H_
+
+#include <string>
+#include <string_view>
+
+namespace furet::detail {
+
+/// Visible text of a document: title plus body text, one block (paragraph, heading, list item,
+/// table row, line of <pre>) per line, separated by '\n'; a blank line between blocks is fine.
+struct ExtractedText {
+  std::string title;
+  std::string text;
+};
+
+/// Extracts the visible text of (possibly malformed or truncated) UTF-8 HTML. The title is the
+/// <title> text, else the first <h1>, else the first <h2>. Site chrome (nav, footer, aside, form)
+/// and non-rendered content (script, style, head, template, svg, ...) are dropped. Character
+/// references are decoded; no-break spaces are treated as ordinary spaces. Output is valid UTF-8
+/// whenever the input is. Runs in linear time and never reads out of bounds.
+ExtractedText html_to_text(std::string_view html);
+
+}  // namespace furet::detail
+
+#endif  // FURET_INDEXER_SRC_HTML_TEXT_H_

@@ -1,0 +1,39 @@
+// The manifest: what the index knows of each article file, kept in its metadata.
+#ifndef FURET_INDEXER_SRC_MANIFEST_H_
+#define FURET_INDEXER_SRC_MANIFEST_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace furet::detail {
+
+/// One indexed file. `source` (absolute, canonical) identifies it across runs;
+/// `path` is how the run that indexed it named it, and what hits show.
+struct FileRecord {
+  std::string source;
+  std::string path;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t content_hash = 0;
+  std::uint32_t passages = 0;
+
+  bool operator==(const FileRecord&) const = default;
+};
+
+/// The article id of a source path: 16 hex digits of its XXH64 hash. Short and
+/// fixed-size, because Xapian caps term and metadata key lengths.
+std::string article_id(std::string_view source);
+
+/// Hash of a file's content, to tell a real change from a touched file.
+std::uint64_t content_hash(std::string_view bytes);
+
+/// Record <-> metadata value. Paths are stored with their lengths, so any byte
+/// (tab, newline, invalid UTF-8) survives. decode() returns nullopt on garbage.
+std::string encode(const FileRecord& record);
+std::optional<FileRecord> decode(std::string_view value);
+
+}  // namespace furet::detail
+
+#endif  // FURET_INDEXER_SRC_MANIFEST_H_

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages furet needs to build, test and run.
+# Uses sudo when not run as root. Safe to run again.
+set -euo pipefail
+packages=(
+  cmake g++ make pkg-config          # toolchain
+  libxapian-dev                      # index and retrieval
+  libicu-dev                         # Unicode: normalisation, segmentation, charsets
+  libcli11-dev                       # command line
+  nlohmann-json3-dev                 # JSON output and document data
+  libxxhash-dev                      # file and path hashes of the manifest
+  libgtest-dev                       # tests
+)
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,130 @@
+// furet-search: the best passages of a furet index for a query.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "furet/searcher.h"
+
+namespace {
+
+constexpr const char* kDefaultIndex = ".furet";
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kPlain = "\033[0m";
+
+std::string default_index() {
+  const char* env = std::getenv("FURET_INDEX");
+  return env && *env ? env : kDefaultIndex;
+}
+
+// Bold only for a person at a terminal who has not asked for plain text.
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+std::string highlighted(const furet::Hit& hit, bool color) {
+  if (!color) return hit.passage;
+  std::string out;
+  std::uint32_t at = 0;
+  for (const furet::HighlightRange& h : hit.highlights) {
+    out.append(hit.passage, at, h.begin - at).append(kBold);
+    out.append(hit.passage, h.begin, h.end - h.begin).append(kPlain);
+    at = h.end;
+  }
+  return out.append(hit.passage, at);
+}
+
+void print_text(const furet::SearchResult& result, bool color) {
+  for (const furet::Hit& hit : result.hits) {
+    std::cout << hit.rank << ". " << (color ? kBold : "") << hit.title << (color ? kPlain : "")
+              << "\n   " << hit.path << "  (score " << hit.score << ")\n   "
+              << highlighted(hit, color) << "\n\n";
+  }
+}
+
+void print_json(const furet::SearchResult& result) {
+  for (const furet::Hit& hit : result.hits) {
+    nlohmann::json highlights = nlohmann::json::array();
+    for (const furet::HighlightRange& h : hit.highlights) highlights.push_back({h.begin, h.end});
+    const nlohmann::json line = {{"rank", hit.rank},       {"score", hit.score},
+                                 {"doc", hit.path},        {"title", hit.title},
+                                 {"passage", hit.passage}, {"begin", hit.begin},
+                                 {"end", hit.end},         {"highlights", highlights}};
+    std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Finds the passages of French news articles that best answer a query.\n\n"
+      "Query syntax:\n"
+      "  licence H200           words; passages with all of them rank first\n"
+      "  \"sécurité nationale\"   a phrase, words in this order\n"
+      "  -experts               leave out passages with this word (or -\"a phrase\")\n"
+      "  H20 OR H200            either word\n"
+      "  autoris*               words that begin so\n"
+      "Accents, case, elisions (l', d', qu') and word endings do not matter:\n"
+      "securite finds \"sécurité\". Model codes stay exact: H20 never finds H200.\n\n"
+      "Exit status: 0 if something matched, 1 if nothing did, 2 on error.\n",
+      "furet-search"};
+  app.set_version_flag("--version", "furet-search 0.1.0");
+  std::vector<std::string> indexes;
+  std::vector<std::string> words;
+  furet::SearchOptions options;
+  bool json = false;
+  std::string color = "auto";
+  app.add_option("--index", indexes,
+                 "Index to search: a directory, or tcp://HOST:PORT for xapian-tcpsrv; repeat "
+                 "to search shards as one (default: $FURET_INDEX, else .furet)")
+      ->allow_extra_args(false);
+  app.add_option("-n,--limit", options.limit, "Number of passages to show")
+      ->default_val(options.limit);
+  app.add_option("--per-article", options.per_article,
+                 "At most this many passages of one article (0: no cap)")
+      ->default_val(options.per_article);
+  app.add_flag("--json", json,
+               "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
+               "highlights ([begin, end] byte ranges in passage)");
+  app.add_option("--color", color, "Bold query terms: auto (a terminal without NO_COLOR), "
+                                   "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_val(color);
+  app.add_option("query", words, "The query; several arguments are joined by spaces")
+      ->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (indexes.empty()) indexes.push_back(default_index());
+  std::string query;
+  for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
+
+  try {
+    furet::Searcher searcher(indexes);
+    const furet::SearchResult result = searcher.search(query, options);
+    for (const std::string& w : result.warnings) std::cerr << "furet-search: note: " << w << '\n';
+    if (json) {
+      print_json(result);
+    } else if (result.hits.empty()) {
+      std::cerr << "furet-search: no passage matches '" << query << "'\n";
+    } else {
+      print_text(result, use_color(color));
+    }
+    return result.hits.empty() ? 1 : 0;
+  } catch (const std::exception& e) {
+    std::cerr << "furet-search: error: " << e.what() << '\n';
+    return 2;
+  }
+}

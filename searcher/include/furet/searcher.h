@@ -1,0 +1,98 @@
+// furet's embeddable search API: passages of French news articles that answer a query.
+#ifndef FURET_SEARCHER_H_
+#define FURET_SEARCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "furet/error.h"
+#include "furet/export.h"
+
+namespace furet {
+
+/// How to search. Every field has a default; set only what you need.
+struct SearchOptions {
+  /// Hits to return (default 10).
+  std::size_t limit = 10;
+  /// At most this many passages of one article among the hits; 0 for no cap (default 3).
+  std::size_t per_article = 3;
+  /// Passages fetched from the index and re-ranked before the cap applies (default 200).
+  std::size_t candidates = 200;
+};
+
+/// A byte range [begin, end) of Hit::passage that matched the query.
+struct HighlightRange {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+inline bool operator==(const HighlightRange& a, const HighlightRange& b) {
+  return a.begin == b.begin && a.end == b.end;
+}
+
+/// One passage that answers the query.
+struct Hit {
+  std::size_t rank = 0;     ///< 1 for the best hit
+  double score = 0;         ///< higher is better; comparable within one search only
+  std::string path;         ///< the article's file, as the indexer named it
+  std::string title;        ///< the article's title
+  std::string passage;      ///< the passage text (a few sentences, UTF-8)
+  std::uint32_t begin = 0;  ///< byte range of the passage in the article's text
+  std::uint32_t end = 0;
+  std::vector<HighlightRange> highlights;  ///< query terms in `passage`, in order
+};
+
+/// The outcome of a search: the hits, best first, and what was not understood.
+struct SearchResult {
+  std::vector<Hit> hits;
+  /// Parts of the query read other than as written (an unbalanced quote, a lone
+  /// '*'), each a sentence for the user.
+  std::vector<std::string> warnings;
+};
+
+/// A read-only handle on one or more furet indexes, searched as one.
+///
+/// Query syntax: words; "a phrase"; -word and -"a phrase" to exclude; a OR b for
+/// alternatives; prefix* for word beginnings. Anything else is read as plain words,
+/// never as an error. Words go through the same French analysis as the articles:
+/// `securite` finds "sécurité", `l'autorisation` finds "autorisation", `H20` never
+/// finds "H200".
+///
+/// Example:
+///   furet::Searcher searcher(".furet");
+///   for (const furet::Hit& hit : searcher.search("licence H200").hits)
+///     std::cout << hit.rank << ' ' << hit.path << ": " << hit.passage << '\n';
+///
+/// Thread-safety: a Searcher is used by one thread at a time; open one per thread.
+/// It sees the index as it was when opened; reopen() moves it to the latest commit.
+class FURET_EXPORT Searcher {
+ public:
+  /// Opens the index at `location`: a directory, or "tcp://HOST:PORT" for an index
+  /// served by xapian-tcpsrv. Throws IndexNotFound if there is none, IncompatibleIndex
+  /// if it was built by an unknown schema or analysis version, IoError otherwise.
+  explicit Searcher(const std::string& location);
+  /// Opens several indexes (shards) and searches them as one; same errors.
+  explicit Searcher(const std::vector<std::string>& locations);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  /// The best passages for `query`. An empty or unmatched query gives no hits.
+  /// Throws IoError if the index cannot be read.
+  SearchResult search(std::string_view query, const SearchOptions& options = {});
+
+  /// Moves to the index's latest committed state (cheap if nothing changed).
+  void reopen();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace furet
+
+#endif  // FURET_SEARCHER_H_

@@ -1,0 +1,199 @@
+// Query building: analysis of each part, OR groups, phrases, prefixes, exclusions.
+#include "query_builder.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "furet/analysis/schema.h"
+
+namespace furet::detail {
+namespace {
+
+// Title terms say what the article is about; they help, but the passage's own
+// words decide. Scale of a title match against a body match.
+constexpr double kTitleWeight = 0.3;
+
+// A prefix expands to at most this many terms, the most frequent first.
+constexpr Xapian::termcount kMaxPrefixExpansion = 64;
+
+// Terms of one token: its term and, when accents change the stem, the accent-blind one.
+std::vector<std::string> token_terms(const Token& t) {
+  std::vector<std::string> terms{t.term};
+  if (!t.alt_term.empty()) terms.push_back(t.alt_term);
+  return terms;
+}
+
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Xapian::Query(terms[0]);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+// A phrase of tokens. Xapian 1.4 phrases take single terms, so each position
+// uses its accent-blind term, which every spelling of the word has indexed
+// ("sécurité" and "securite" both carry "securit"). Stopwords stay: word order
+// is what a phrase asks for.
+Xapian::Query phrase_of(const std::vector<Token>& tokens) {
+  std::vector<std::string> positions;
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kCompound) continue;  // its parts are in the phrase
+    positions.push_back(t.alt_term.empty() ? t.term : t.alt_term);
+  }
+  if (positions.size() == 1) return Xapian::Query(positions[0]);
+  return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
+                       static_cast<Xapian::termcount>(positions.size()));
+}
+
+// Stopwords are left out: they would light up every "de" of a passage.
+void append_terms(Concept& c, const std::vector<Token>& tokens) {
+  for (const Token& t : tokens) {
+    if (t.stopword || t.kind == TokenKind::kCompound) continue;
+    for (std::string& term : token_terms(t)) c.terms.push_back(std::move(term));
+  }
+}
+
+// Concepts of plain words: one per word position; a compound is its whole term
+// or its parts in a row. Stopwords count only if the text is nothing else.
+std::vector<Concept> word_concepts(const std::vector<Token>& tokens) {
+  const bool only_stopwords =
+      std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; });
+  std::vector<Concept> concepts;
+  for (std::size_t i = 0; i < tokens.size();) {
+    // The analyzer puts a compound right after its parts, at its first part's position.
+    std::size_t next = i;
+    while (next < tokens.size() && tokens[next].kind != TokenKind::kCompound) ++next;
+    if (next < tokens.size() && next > i && tokens[next].position == tokens[i].position) {
+      const Token& whole = tokens[next];
+      const std::vector<Token> parts(tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                                     tokens.begin() + static_cast<std::ptrdiff_t>(next));
+      Concept c;
+      c.terms = token_terms(whole);
+      append_terms(c, parts);
+      c.query = Xapian::Query(Xapian::Query::OP_OR, any_of(token_terms(whole)), phrase_of(parts));
+      concepts.push_back(std::move(c));
+      i = next + 1;
+      continue;
+    }
+    const Token& t = tokens[i];
+    if (!t.stopword || only_stopwords) {
+      Concept c;
+      c.terms = token_terms(t);
+      c.query = any_of(c.terms);
+      concepts.push_back(std::move(c));
+    }
+    ++i;
+  }
+  return concepts;
+}
+
+Concept prefix_concept(const std::string& prefix) {
+  Concept c;
+  c.prefixes.push_back(prefix);
+  c.query = Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, kMaxPrefixExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                          Xapian::Query::OP_SYNONYM);
+  return c;
+}
+
+Concept phrase_concept(const std::vector<Token>& tokens) {
+  Concept c;
+  append_terms(c, tokens);
+  c.query = phrase_of(tokens);
+  return c;
+}
+
+// Two concepts joined by OR become one with both sets of alternatives.
+Concept either(Concept a, Concept b) {
+  a.terms.insert(a.terms.end(), b.terms.begin(), b.terms.end());
+  a.prefixes.insert(a.prefixes.end(), b.prefixes.begin(), b.prefixes.end());
+  a.query = Xapian::Query(Xapian::Query::OP_OR, a.query, b.query);
+  return a;
+}
+
+double concept_idf(const Concept& c, const Xapian::Database& db) {
+  const double n = std::max<double>(db.get_doccount(), 1);
+  Xapian::doccount freq = 0;
+  for (const std::string& term : c.terms) freq = std::max(freq, db.get_termfreq(term));
+  if (c.terms.empty()) freq = static_cast<Xapian::doccount>(n / 10);  // prefixes: unknown
+  return std::log((n + 1) / (freq + 0.5));
+}
+
+}  // namespace
+
+bool Concept::matches(const Token& token) const {
+  for (const std::string& term : terms) {
+    if (token.term == term || token.alt_term == term) return true;
+  }
+  for (const std::string& prefix : prefixes) {
+    if (token.term.rfind(prefix, 0) == 0 || token.alt_term.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+Xapian::Query BuiltQuery::xapian_query() const {
+  std::vector<Xapian::Query> parts;
+  for (const Concept& c : concepts) {
+    parts.push_back(c.query);
+    std::vector<Xapian::Query> title_terms;
+    for (const std::string& term : c.terms) {
+      title_terms.emplace_back(std::string(schema::kTitlePrefix) + term);
+    }
+    if (!title_terms.empty()) {
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, title_terms.begin(),
+                                       title_terms.end()),
+                         kTitleWeight);
+    }
+  }
+  if (parts.empty()) return Xapian::Query();
+  Xapian::Query positive(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  if (excluded.empty()) return positive;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, positive, excluded);
+}
+
+BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
+                       const Xapian::Database& db) {
+  BuiltQuery built;
+  built.warnings = parsed.warnings;
+  std::vector<Xapian::Query> excluded;
+  bool join_next = false;  // the previous part was OR
+  for (const QueryPart& part : parsed.parts) {
+    if (part.kind == QueryPart::Kind::kOr) {
+      join_next = !built.concepts.empty();
+      continue;
+    }
+    std::vector<Concept> concepts;
+    if (part.kind == QueryPart::Kind::kPrefix) {
+      const std::string prefix = analyzer.fold_word(part.text);
+      if (!prefix.empty()) concepts.push_back(prefix_concept(prefix));
+    } else {
+      const std::vector<Token> tokens = analyzer.analyze(part.text);
+      if (tokens.empty()) continue;
+      if (part.kind == QueryPart::Kind::kPhrase) {
+        concepts.push_back(phrase_concept(tokens));
+      } else {
+        concepts = word_concepts(tokens);
+      }
+    }
+    if (part.excluded) {
+      for (const Concept& c : concepts) excluded.push_back(c.query);
+      continue;
+    }
+    for (std::size_t k = 0; k < concepts.size(); ++k) {
+      if (k == 0 && join_next) {
+        built.concepts.back() = either(std::move(built.concepts.back()), std::move(concepts[0]));
+      } else {
+        built.concepts.push_back(std::move(concepts[k]));
+      }
+    }
+    join_next = false;
+  }
+  if (!excluded.empty()) {
+    built.excluded = Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
+  }
+  if (built.concepts.empty() && !excluded.empty()) {
+    built.warnings.push_back("a query of exclusions alone matches nothing; add a word to find");
+  }
+  for (Concept& c : built.concepts) c.idf = concept_idf(c, db);
+  return built;
+}
+
+}  // namespace furet::detail

@@ -1,0 +1,48 @@
+// From parsed query parts to a Xapian query and the concepts the re-ranker checks.
+#ifndef FURET_SEARCHER_SRC_QUERY_BUILDER_H_
+#define FURET_SEARCHER_SRC_QUERY_BUILDER_H_
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "furet/analysis/analyzer.h"
+#include "furet/analysis/token.h"
+#include "query_parser.h"
+
+namespace furet::detail {
+
+/// One thing the query asks for: a word (with its accent-blind variant), a
+/// compound, a phrase, a prefix, or alternatives joined by OR. A passage
+/// "covers" a concept when any of its terms occurs in it.
+struct Concept {
+  std::vector<std::string> terms;     ///< index terms that satisfy it
+  std::vector<std::string> prefixes;  ///< folded word beginnings that satisfy it
+  Xapian::Query query;                ///< what the index is asked
+  double idf = 0;                     ///< rarity in the index: rarer concepts weigh more
+
+  /// True if `token` is one of this concept's terms or begins with one of its prefixes.
+  bool matches(const Token& token) const;
+};
+
+/// A query ready to run: positive concepts, exclusions, the words that had no
+/// weight (stopwords), and messages for the user.
+struct BuiltQuery {
+  std::vector<Concept> concepts;
+  Xapian::Query excluded;
+  std::vector<std::string> warnings;
+
+  /// The Xapian query: passages with any concept, title terms as a lighter
+  /// signal, without the excluded ones. Empty if nothing is asked.
+  Xapian::Query xapian_query() const;
+};
+
+/// Analyses each part with `analyzer` and builds the query against `db` (whose
+/// vocabulary expands prefixes and whose statistics weigh concepts).
+BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
+                       const Xapian::Database& db);
+
+}  // namespace furet::detail
+
+#endif  // FURET_SEARCHER_SRC_QUERY_BUILDER_H_

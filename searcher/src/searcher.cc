@@ -1,0 +1,178 @@
+// The Searcher: open indexes, run the query, re-rank passages, cap per article.
+#include "furet/searcher.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <xapian.h>
+
+#include "furet/analysis/analyzer.h"
+#include "furet/analysis/passage_data.h"
+#include "furet/analysis/schema.h"
+#include "highlighter.h"
+#include "query_builder.h"
+#include "query_parser.h"
+
+namespace furet {
+namespace {
+
+constexpr std::string_view kRemoteScheme = "tcp://";
+
+// How much the share of the query a passage covers, and how close together its
+// matches stand, move the BM25 score. See docs/ranking.md.
+constexpr double kCoverageFloor = 0.25;
+constexpr double kProximityGain = 0.25;
+
+Xapian::Database open_one(const std::string& location) {
+  if (location.rfind(kRemoteScheme, 0) == 0) {
+    const std::string address = location.substr(kRemoteScheme.size());
+    const std::size_t colon = address.rfind(':');
+    if (colon == std::string::npos || colon + 1 == address.size()) {
+      throw InvalidArgument("index location '" + location + "': expected tcp://HOST:PORT");
+    }
+    const std::string host = address.substr(0, colon);
+    const unsigned port = static_cast<unsigned>(std::stoul(address.substr(colon + 1)));
+    return Xapian::Remote::open(host, port);
+  }
+  struct stat st {};
+  if (::stat(location.c_str(), &st) != 0) {
+    throw IndexNotFound("no index at '" + location +
+                        "'; build one with: furet-index --index " + location + " corpus");
+  }
+  try {
+    return Xapian::Database(location);
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw IndexNotFound("no furet index at '" + location + "': " + e.get_msg() +
+                        "; build one with: furet-index --index " + location + " corpus");
+  }
+}
+
+std::string joined(const std::vector<std::string>& locations) {
+  std::string out;
+  for (const std::string& l : locations) out += (out.empty() ? "" : ", ") + l;
+  return out;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::vector<std::string> locations;
+  Xapian::Database db;
+  Analyzer analyzer;
+
+  SearchResult run(std::string_view query, const SearchOptions& options);
+};
+
+Searcher::Searcher(const std::string& location) : Searcher(std::vector<std::string>{location}) {}
+
+Searcher::Searcher(const std::vector<std::string>& locations) : impl_(std::make_unique<Impl>()) {
+  if (locations.empty()) throw InvalidArgument("no index location given");
+  impl_->locations = locations;
+  const std::string where = joined(locations);
+  try {
+    for (const std::string& location : locations) impl_->db.add_database(open_one(location));
+    const std::string schema_version = impl_->db.get_metadata(std::string(schema::kSchemaKey));
+    if (schema_version != schema::kSchemaVersion) {
+      throw IncompatibleIndex("index '" + where + "' has schema version '" + schema_version +
+                              "', this build reads '" + std::string(schema::kSchemaVersion) +
+                              "'; rebuild it with furet-index --rebuild");
+    }
+    impl_->analyzer = Analyzer(impl_->db.get_metadata(std::string(schema::kAnalysisKey)));
+  } catch (const Xapian::Error& e) {
+    throw IoError("cannot open index '" + where + "': " + e.get_description());
+  }
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+void Searcher::reopen() {
+  try {
+    impl_->db.reopen();
+  } catch (const Xapian::Error& e) {
+    throw IoError("cannot reopen index '" + joined(impl_->locations) + "': " + e.get_description());
+  }
+}
+
+SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
+  try {
+    try {
+      return impl_->run(query, options);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      impl_->db.reopen();  // a writer committed twice while we read: read the new state
+      return impl_->run(query, options);
+    }
+  } catch (const Xapian::Error& e) {
+    throw IoError("cannot search index '" + joined(impl_->locations) + "': " + e.get_description());
+  }
+}
+
+SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& options) {
+  SearchResult result;
+  const detail::BuiltQuery built = build_query(detail::parse_query(query), analyzer, db);
+  result.warnings = built.warnings;
+  const Xapian::Query xq = built.xapian_query();
+  if (xq.empty() || options.limit == 0) return result;
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(xq);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  const Xapian::MSet candidates =
+      enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(options.candidates, options.limit)));
+
+  double total_idf = 0;
+  for (const detail::Concept& c : built.concepts) total_idf += std::max(c.idf, 0.0);
+
+  struct Scored {
+    Hit hit;
+    std::string article;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(candidates.size());
+  for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    PassageData data = PassageData::decode(doc.get_data());
+    const detail::PassageMatch match =
+        detail::match_passage(analyzer.analyze(data.text), built.concepts);
+
+    double covered_idf = 0;
+    std::size_t covered = 0;
+    for (std::size_t c = 0; c < built.concepts.size(); ++c) {
+      if (!match.covered[c]) continue;
+      covered_idf += std::max(built.concepts[c].idf, 0.0);
+      ++covered;
+    }
+    const double coverage = total_idf > 0 ? covered_idf / total_idf : 1.0;
+    const double proximity = match.span ? static_cast<double>(covered) / match.span : 0.0;
+    const double score = it.get_weight() * (kCoverageFloor + (1 - kCoverageFloor) * coverage * coverage) *
+                         (1 + kProximityGain * proximity);
+
+    Scored s;
+    s.hit.score = score;
+    s.hit.path = std::move(data.path);
+    s.hit.title = std::move(data.title);
+    s.hit.passage = std::move(data.text);
+    s.hit.begin = data.begin;
+    s.hit.end = data.end;
+    s.hit.highlights = match.highlights;
+    s.article = doc.get_value(schema::kArticleIdSlot);
+    scored.push_back(std::move(s));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const Scored& a, const Scored& b) { return a.hit.score > b.hit.score; });
+
+  std::map<std::string, std::size_t> per_article;
+  for (Scored& s : scored) {
+    if (result.hits.size() == options.limit) break;
+    if (options.per_article && ++per_article[s.article] > options.per_article) continue;
+    s.hit.rank = result.hits.size() + 1;
+    result.hits.push_back(std::move(s.hit));
+  }
+  return result;
+}
+
+}  // namespace furet

@@ -1,0 +1,37 @@
+// Everything the indexer and the searcher must agree on: term prefixes, value
+// slots, metadata keys and versions. docs/index-format.md describes each one.
+#ifndef FURET_ANALYSIS_SCHEMA_H_
+#define FURET_ANALYSIS_SCHEMA_H_
+
+#include <string_view>
+
+namespace furet::schema {
+
+/// Version of the index layout below; bumped on any incompatible change.
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Term prefixes. Body terms have no prefix and carry positions.
+/// Title terms of the passage's article (no positions).
+inline constexpr std::string_view kTitlePrefix = "S";
+/// One term per article, "XA" + article id: replaces or deletes all its passages at once.
+inline constexpr std::string_view kArticlePrefix = "XA";
+
+// Value slots of a passage document.
+/// Article id (hex hash of the article's path): collapse key for "passages per article".
+inline constexpr unsigned kArticleIdSlot = 0;
+/// Passage ordinal within its article, as a sortable string.
+inline constexpr unsigned kPassageOrdinalSlot = 1;
+
+// Database metadata keys.
+/// kSchemaVersion of the index.
+inline constexpr std::string_view kSchemaKey = "furet.schema";
+/// Analysis configuration the index was built with (Analyzer::config_string()).
+inline constexpr std::string_view kAnalysisKey = "furet.analysis";
+/// Time of the last committed update, seconds since the epoch.
+inline constexpr std::string_view kUpdatedKey = "furet.updated";
+/// Prefix of manifest entries: kManifestPrefix + article id -> file record.
+inline constexpr std::string_view kManifestPrefix = "furet.file.";
+
+}  // namespace furet::schema
+
+#endif  // FURET_ANALYSIS_SCHEMA_H_

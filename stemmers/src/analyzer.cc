@@ -1,0 +1,172 @@
+// The analysis chain: segment, strip elisions, fold, classify, stem, mark stopwords.
+#include "furet/analysis/analyzer.h"
+
+#include <optional>
+
+#include <xapian.h>
+
+#include "elision.h"
+#include "folding.h"
+#include "furet/error.h"
+#include "segmenter.h"
+#include "stopwords.h"
+
+namespace furet {
+namespace {
+
+// Bumped whenever a change to the chain would give an existing index other terms.
+constexpr std::string_view kConfig = "fr-snowball/1";
+
+// Longer "words" are URLs, base64 or noise; Xapian also caps a term at 245 bytes.
+constexpr std::size_t kMaxTermBytes = 64;
+
+// More hyphenated parts than this is a list or an ASCII-art rule, not a compound.
+constexpr std::size_t kMaxCompoundParts = 6;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Digits with at most inner decimal marks, as the segmenter leaves them ("2,5").
+bool is_number(std::string_view folded) {
+  if (folded.empty() || !is_digit(folded.front()) || !is_digit(folded.back())) return false;
+  for (char c : folded) {
+    if (!is_digit(c) && c != ',' && c != '.') return false;
+  }
+  return true;
+}
+
+bool has_digit(std::string_view s) {
+  for (char c : s) {
+    if (is_digit(c)) return true;
+  }
+  return false;
+}
+
+// Thousands groups may still hold the space NFKC made of a narrow NBSP.
+std::string without_spaces(std::string s) {
+  std::erase(s, ' ');
+  return s;
+}
+
+std::string join_terms(const std::vector<Token>& parts, std::size_t first, bool alt) {
+  std::string joined;
+  for (std::size_t i = first; i < parts.size(); ++i) {
+    if (i > first) joined.push_back('-');
+    const Token& t = parts[i];
+    joined += (alt && !t.alt_term.empty()) ? t.alt_term : t.term;
+  }
+  return joined;
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  std::string config{kConfig};
+  detail::WordSegmenter segmenter;
+  Xapian::Stem stemmer{"french"};
+
+  Impl() = default;
+  // Xapian::Stem copies share one stemmer, which is not thread-safe: make a new one.
+  Impl(const Impl& other) : config(other.config), segmenter(other.segmenter) {}
+
+  std::optional<Token> make_token(std::string_view text, const detail::Segment& segment);
+  void add_compound(std::vector<Token>& tokens, std::size_t first) const;
+};
+
+// One segment to one token. Words get two stems when accents change the stem:
+// Snowball reads accents ("sécurité" -> "sécur"), so the accented stem, folded,
+// is the term, and the stem of the folded word ("securit") is the alt_term that
+// a query typed without accents produces too.
+std::optional<Token> Analyzer::Impl::make_token(std::string_view text,
+                                                const detail::Segment& segment) {
+  std::uint32_t begin = segment.begin;
+  begin += static_cast<std::uint32_t>(
+      detail::elided_prefix_bytes(text.substr(begin, segment.end - begin)));
+  const detail::FoldedWord word = detail::fold(text.substr(begin, segment.end - begin));
+
+  Token token;
+  token.begin = begin;
+  token.end = segment.end;
+  token.stopword = detail::is_stopword(word.folded);
+  if (has_digit(word.folded)) {
+    std::string compact = without_spaces(word.folded);
+    token.kind = is_number(compact) ? TokenKind::kNumber : TokenKind::kCode;
+    token.term = std::move(compact);
+  } else {
+    token.kind = TokenKind::kWord;
+    token.term = detail::fold(stemmer(word.lower)).folded;
+    std::string accent_blind = stemmer(word.folded);
+    if (accent_blind != token.term) token.alt_term = std::move(accent_blind);
+  }
+  if (token.term.empty() || token.term.size() > kMaxTermBytes) return std::nullopt;
+  return token;
+}
+
+// The parts tokens[first..] of one hyphenated run also stand as a whole, so
+// "Etats-Unis" matches both "unis" and "États-Unis" as one term.
+void Analyzer::Impl::add_compound(std::vector<Token>& tokens, std::size_t first) const {
+  Token whole;
+  whole.kind = TokenKind::kCompound;
+  whole.begin = tokens[first].begin;
+  whole.end = tokens.back().end;
+  whole.position = tokens[first].position;
+  whole.term = join_terms(tokens, first, false);
+  std::string alt = join_terms(tokens, first, true);
+  if (alt != whole.term) whole.alt_term = std::move(alt);
+  whole.stopword = true;
+  for (std::size_t i = first; i < tokens.size(); ++i) whole.stopword &= tokens[i].stopword;
+  if (whole.term.size() <= kMaxTermBytes) tokens.push_back(std::move(whole));
+}
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+
+Analyzer::Analyzer(std::string_view config) : Analyzer() {
+  if (config != kConfig) {
+    throw IncompatibleIndex("analysis configuration '" + std::string(config) +
+                            "' is not known to this build of furet (it knows '" +
+                            std::string(kConfig) + "'); rebuild the index");
+  }
+}
+
+Analyzer::Analyzer(const Analyzer& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+
+Analyzer& Analyzer::operator=(const Analyzer& other) {
+  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  return *this;
+}
+
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+Analyzer::~Analyzer() = default;
+
+const std::string& Analyzer::config_string() const { return impl_->config; }
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+  const std::vector<detail::Segment> segments = impl_->segmenter.segment(text);
+  std::vector<Token> tokens;
+  tokens.reserve(segments.size() + segments.size() / 8);
+  std::uint32_t position = 0;
+  for (std::size_t i = 0; i < segments.size();) {
+    std::size_t last = i;  // the hyphenated run is segments[i..last]
+    while (segments[last].hyphen_after && last + 1 < segments.size() &&
+           last - i + 1 < kMaxCompoundParts) {
+      ++last;
+    }
+    const std::size_t first_part = tokens.size();
+    for (std::size_t k = i; k <= last; ++k) {
+      if (std::optional<Token> token = impl_->make_token(text, segments[k])) {
+        token->position = ++position;
+        tokens.push_back(std::move(*token));
+      }
+    }
+    if (tokens.size() - first_part >= 2) impl_->add_compound(tokens, first_part);
+    i = last + 1;
+  }
+  return tokens;
+}
+
+std::string Analyzer::fold_word(std::string_view word) const {
+  word.remove_prefix(detail::elided_prefix_bytes(word));
+  return without_spaces(detail::fold(word).folded);
+}
+
+}  // namespace furet

@@ -1,0 +1,41 @@
+// Word segmentation with ICU, on the UTF-8 text itself so offsets are byte offsets.
+#ifndef FURET_STEMMERS_SRC_SEGMENTER_H_
+#define FURET_STEMMERS_SRC_SEGMENTER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <unicode/brkiter.h>
+
+namespace furet::detail {
+
+/// A run of word characters in the original text.
+struct Segment {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  /// Only a hyphen separates it from the next segment ("États-Unis"): a compound goes on.
+  bool hyphen_after = false;
+};
+
+/// Splits text into word segments at ICU word boundaries (locale fr), dropping
+/// spaces and punctuation, and joining French thousands groups ("300 000" with a
+/// space, NBSP, narrow NBSP or thin space) into one segment.
+class WordSegmenter {
+ public:
+  WordSegmenter();
+  WordSegmenter(const WordSegmenter& other);
+  WordSegmenter& operator=(const WordSegmenter& other);
+  ~WordSegmenter();
+
+  /// Segments of `text` in order. Invalid UTF-8 is read as U+FFFD.
+  std::vector<Segment> segment(std::string_view text);
+
+ private:
+  std::unique_ptr<icu::BreakIterator> words_;
+};
+
+}  // namespace furet::detail
+
+#endif  // FURET_STEMMERS_SRC_SEGMENTER_H_

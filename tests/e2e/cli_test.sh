@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# furet-index and furet-search end to end: reports, incremental runs, output
+# formats, exit statuses and error messages. Usage: cli_test.sh INDEXER SEARCHER CORPUS
+set -euo pipefail
+indexer=$1 searcher=$2 corpus=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+cp -r "$corpus" corpus
+passed=0 failed=0
+
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAILED: $name"; failed=$((failed + 1)); fi
+}
+contains() { grep -qF -- "$2" <<<"$1"; }
+status_of() { set +e; "$@" >/dev/null 2>&1; local s=$?; set -e; echo $s; }
+
+# First run, from the working directory, with no arguments: corpus/ into .furet
+out=$("$indexer")
+check "first run adds the corpus" contains "$out" "5 added, 0 updated, 0 removed, 0 unchanged"
+check "the README is not an article" contains "$out" "0 skipped"
+
+out=$("$indexer")
+check "second run touches nothing" contains "$out" "0 added, 0 updated, 0 removed, 5 unchanged"
+
+printf 'Les puces Blackwell B30\nNvidia prépare la puce Blackwell B30 pour le marché chinois.\n' > corpus/new.txt
+out=$("$indexer" -v)
+check "a new file is added" contains "$out" "added     corpus/new.txt"
+check "others are unchanged" contains "$out" "1 added, 0 updated, 0 removed, 5 unchanged"
+check "the new article is found" contains "$("$searcher" --json B30)" '"doc":"corpus/new.txt"'
+
+printf 'Alibaba présente Qwen 3.\n' > corpus/new.txt
+touch -d '+2 seconds' corpus/new.txt
+out=$("$indexer")
+check "an edit is an update" contains "$out" "0 added, 1 updated, 0 removed, 5 unchanged"
+check "the old text is gone" test "$(status_of "$searcher" B30)" = 1
+
+rm corpus/new.txt
+check "a deletion is a removal" contains "$("$indexer")" "0 added, 0 updated, 1 removed"
+
+# The search the README shows, and its JSON form
+json=$("$searcher" --json licence H200)
+first=$(head -n1 <<<"$json")
+check "licence H200: AFP article first" contains "$first" '"doc":"corpus/004_a22323992858b2dd.txt"'
+for field in '"rank":1' '"score":' '"title":' '"passage":' '"highlights":[['; do
+  check "json has $field" contains "$first" "$field"
+done
+check "json: one object per line" test "$(wc -l <<<"$json")" -ge 2
+
+text=$("$searcher" licence H200)
+check "piped text has no escapes" test "$(grep -c $'\033' <<<"$text" || true)" = 0
+check "text shows the article path" contains "$text" "corpus/004_a22323992858b2dd.txt"
+check "--color always bolds" contains "$("$searcher" --color always H200)" $'\033[1m'"H200"
+
+check "exit 0 on hits" test "$(status_of "$searcher" puces)" = 0
+check "exit 1 on no hits" test "$(status_of "$searcher" zzzyyyxxx)" = 1
+check "exit 2 on a bad option" test "$(status_of "$searcher" --no-such-option x)" = 2
+check "exit 0 on --help" test "$(status_of "$searcher" --help)" = 0
+check "--help teaches the syntax" contains "$("$searcher" --help)" '-experts'
+
+set +e
+err=$("$searcher" --index "$work/nowhere" puces 2>&1 >/dev/null); status=$?
+set -e
+check "no index: exit 2" test "$status" = 2
+check "no index: says how to build one" contains "$err" "furet-index --index $work/nowhere"
+
+mkdir -p bad
+printf '' > bad/empty.txt
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > bad/image.txt
+err=$("$indexer" --index bad.idx bad corpus 2>&1 >/dev/null)
+check "empty file named" contains "$err" "'bad/empty.txt': empty file"
+check "binary file named" contains "$err" "'bad/image.txt': binary file"
+check "the rest is indexed" test "$(status_of "$searcher" --index bad.idx H200)" = 0
+
+echo "$passed passed, $failed failed"
+test "$failed" = 0

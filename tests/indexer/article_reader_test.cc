@@ -1,0 +1,129 @@
+// Reading the corpus articles: titles, chrome left out, passages in bounds.
+#include "article_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "../test_util.h"
+
+namespace furet::detail {
+namespace {
+
+using furet::testing::corpus_file;
+using furet::testing::read_file;
+
+Article read_corpus(const std::string& name) {
+  ArticleReader reader;
+  const std::string path = corpus_file(name);
+  return reader.read(path, read_file(path));
+}
+
+std::string all_passages(const Article& a) {
+  std::string joined;
+  for (const PassageRange& p : a.passages) joined += a.text.substr(p.begin, p.end - p.begin) + "\n";
+  return joined;
+}
+
+TEST(ArticleReaderTest, TitleIsTheHeadline) {
+  EXPECT_EQ(read_corpus("000_a6889a2d8a781125.txt").title,
+            "Nvidia annonce que Washington a donné son feu vert pour vendre des puces d’IA H2O à "
+            "la Chine");
+  EXPECT_EQ(read_corpus("001_26ca7a1eb712dcc4.txt").title,
+            "Ventes de NVIDIA H20 en Chine : les experts appellent à son interdiction");
+  EXPECT_EQ(read_corpus("002_a46bda2e56deee65.txt").title,
+            "Puces d’IA H20 de NVIDIA : l’autorisation d’exportation pour la Chine est enfin "
+            "accordée");
+  EXPECT_EQ(read_corpus("003_58d4702906740405.txt").title,
+            "Trump suspend-t-il réellement l’interdiction d’exportation des GPU Nvidia H20 vers la "
+            "Chine ?");
+}
+
+TEST(ArticleReaderTest, TitleFallsBackToTheFirstSentence) {
+  const Article a = read_corpus("004_a22323992858b2dd.txt");
+  EXPECT_EQ(a.title.rfind("Les Etats-Unis ont formellement autorisé mardi", 0), 0u);
+  EXPECT_LE(a.title.size(), 130u);
+}
+
+TEST(ArticleReaderTest, ChromeStaysOutOfPassages) {
+  const std::string epoch = all_passages(read_corpus("000_a6889a2d8a781125.txt"));
+  EXPECT_EQ(epoch.find("Partager un article"), std::string::npos);
+  EXPECT_EQ(epoch.find("top-article-image"), std::string::npos);
+  EXPECT_EQ(epoch.find("Getty Images"), std::string::npos);
+  EXPECT_NE(epoch.find("une licence est requise pour exporter ses produits"), std::string::npos);
+
+  const std::string cosmo = all_passages(read_corpus("003_58d4702906740405.txt"));
+  EXPECT_EQ(cosmo.find("La suite après la pub"), std::string::npos);
+  EXPECT_EQ(cosmo.find("adresse e-mail"), std::string::npos);
+  EXPECT_NE(cosmo.find("restent interdites à l’exportation"), std::string::npos);
+
+  const std::string afp = all_passages(read_corpus("004_a22323992858b2dd.txt"));
+  EXPECT_EQ(afp.find("droits de reproduction"), std::string::npos);
+  EXPECT_EQ(afp.find("CRÉER UN COMPTE"), std::string::npos);
+  EXPECT_NE(afp.find("concerne les puces H200"), std::string::npos);
+}
+
+TEST(ArticleReaderTest, PassagesAreBoundedOrderedAndPointIntoTheText) {
+  for (const char* name : {"000_a6889a2d8a781125.txt", "001_26ca7a1eb712dcc4.txt",
+                           "002_a46bda2e56deee65.txt", "003_58d4702906740405.txt",
+                           "004_a22323992858b2dd.txt"}) {
+    const std::string bytes = read_file(corpus_file(name));
+    ArticleReader reader;
+    const Article a = reader.read(name, bytes);
+    EXPECT_EQ(a.text, bytes) << "a UTF-8 .txt article is the file itself";
+    ASSERT_FALSE(a.passages.empty()) << name;
+    std::uint32_t previous_end = 0;
+    for (const PassageRange& p : a.passages) {
+      EXPECT_LT(p.begin, p.end);
+      EXPECT_GE(p.begin, previous_end) << name;
+      EXPECT_LE(p.end - p.begin, PassageSplitter::kMaxPassageBytes) << name;
+      previous_end = p.end;
+    }
+  }
+}
+
+TEST(ArticleReaderTest, SkipsEmptyAndBinaryFiles) {
+  ArticleReader reader;
+  EXPECT_THROW(reader.read("empty.txt", ""), SkipReason);
+  EXPECT_THROW(reader.read("blank.txt", " \n\t\n"), SkipReason);
+  EXPECT_THROW(reader.read("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)),
+               SkipReason);
+}
+
+TEST(ArticleReaderTest, DecodesLegacyEncodingWithAWarning) {
+  ArticleReader reader;
+  // "Les États-Unis ont autorisé l’exportation des puces." in windows-1252.
+  const std::string latin = "Les \xc9tats-Unis ont autoris\xe9 l\x92" "exportation des puces H200 "
+                            "vers la Chine, selon le minist\xe8re am\xe9ricain du Commerce.";
+  const Article a = reader.read("old.txt", latin);
+  EXPECT_NE(a.text.find("États-Unis ont autorisé l’exportation"), std::string::npos);
+  ASSERT_FALSE(a.warnings.empty());
+}
+
+TEST(ArticleReaderTest, ReadsHtmlAndMarkdown) {
+  ArticleReader reader;
+  const Article html = reader.read(
+      "a.html",
+      "<html><head><title>Les puces H200</title><script>var x = 1;</script></head><body>"
+      "<nav>Accueil | Contact</nav><h1>Les puces H200</h1><p>Les Etats-Unis ont autoris&eacute; "
+      "l&rsquo;exportation des puces H200.</p></body></html>");
+  EXPECT_EQ(html.title, "Les puces H200");
+  EXPECT_NE(html.text.find("autorisé l’exportation"), std::string::npos);
+  EXPECT_EQ(html.text.find("var x"), std::string::npos);
+  EXPECT_EQ(html.text.find("Contact"), std::string::npos);
+
+  const Article md = reader.read("a.md", "# Zhipu et Huawei\n\nZhipu AI a utilisé des puces "
+                                         "**Huawei** pour [entraîner](http://x) son modèle.\n");
+  EXPECT_EQ(md.title, "Zhipu et Huawei");
+  EXPECT_NE(md.text.find("des puces Huawei pour entraîner son modèle."), std::string::npos);
+}
+
+TEST(ArticleReaderTest, RecognisesArticleExtensions) {
+  EXPECT_TRUE(is_article_file("a/b.txt"));
+  EXPECT_TRUE(is_article_file("a/b.HTML"));
+  EXPECT_TRUE(is_article_file("b.markdown"));
+  EXPECT_FALSE(is_article_file("b.pdf"));
+  EXPECT_FALSE(is_article_file("txt"));
+  EXPECT_FALSE(is_article_file("dir.txt/file"));
+}
+
+}  // namespace
+}  // namespace furet::detail

@@ -1,0 +1,317 @@
+// Tests for the extraction of visible text and title from HTML documents.
+#include "html_text.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace furet::detail {
+namespace {
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t extra = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= s.size()) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const std::uint32_t min = extra == 1 ? 0x80 : (extra == 2 ? 0x800 : 0x10000);
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+// The layout promises of ExtractedText::text: trimmed lines, at most one blank line in a row,
+// no blank line at either end.
+void expect_well_formed_lines(const std::string& text) {
+  EXPECT_FALSE(text.starts_with('\n'));
+  EXPECT_FALSE(text.ends_with('\n'));
+  EXPECT_EQ(text.find("\n\n\n"), std::string::npos);
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line = std::string_view(text).substr(start, end - start);
+    if (!line.empty()) {
+      EXPECT_NE(line.front(), ' ') << line;
+      EXPECT_NE(line.back(), ' ') << line;
+    }
+    start = end + 1;
+  }
+}
+
+TEST(HtmlTextTest, DropsScriptAndStyleContents) {
+  const ExtractedText r = html_to_text(
+      "<p>Avant</p><script type=\"text/javascript\">var s = \"<p>caché</p>\"; if (a < b) {}"
+      "</script><STYLE>p { color: red; }</STYLE><p>Après</p>");
+  EXPECT_EQ(r.text, "Avant\nAprès");
+}
+
+TEST(HtmlTextTest, DropsSiteChrome) {
+  const ExtractedText r = html_to_text(
+      "<body><nav><a href=\"/\">Accueil</a> <a href=\"/monde\">Monde</a></nav>"
+      "<aside>Les plus lus</aside>"
+      "<article><p>Les États-Unis ont formellement autorisé mardi l’exportation.</p></article>"
+      "<form action=\"/s\"><label>Rechercher</label><input name=\"q\"></form>"
+      "<footer><p>Mentions légales</p></footer></body>");
+  EXPECT_EQ(r.text, "Les États-Unis ont formellement autorisé mardi l’exportation.");
+}
+
+TEST(HtmlTextTest, DropsOtherNonRenderedContent) {
+  const ExtractedText r = html_to_text(
+      "<p>Un</p><noscript>Activez JavaScript</noscript><template><p>modèle</p></template>"
+      "<svg viewBox=\"0 0 10 10\"><title>icône</title><text>SVG</text></svg>"
+      "<iframe src=\"x\">cadre</iframe><p>Deux</p>");
+  EXPECT_EQ(r.text, "Un\nDeux");
+  EXPECT_EQ(r.title, "");
+}
+
+TEST(HtmlTextTest, KeepsChromeWhenItWrapsTheWholePage) {
+  // ASP.NET WebForms pages put everything inside one <form>.
+  const ExtractedText r = html_to_text(
+      "<body><form id=\"form1\" runat=\"server\"><p>Le contenu de la page</p></form></body>");
+  EXPECT_EQ(r.text, "Le contenu de la page");
+}
+
+TEST(HtmlTextTest, TakesTitleFromTitleElementAndDropsTheRestOfHead) {
+  const ExtractedText r = html_to_text(
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\n"
+      "<title>\n  Puces&nbsp;H200 : l&rsquo;export   autorisé\n</title>"
+      "<link rel=\"stylesheet\" href=\"a.css\"></head>"
+      "<body><h1>Autre titre</h1><p>Corps</p></body></html>");
+  EXPECT_EQ(r.title, "Puces H200 : l’export autorisé");
+  EXPECT_EQ(r.text, "Autre titre\nCorps");
+}
+
+TEST(HtmlTextTest, FallsBackToFirstH1ForTitle) {
+  const ExtractedText r = html_to_text(
+      "<html><head><title>   </title></head><body><h2>Rubrique</h2>"
+      "<h1>La capacité de <em>calcul</em>\n des H200</h1><h1>Second</h1></body></html>");
+  EXPECT_EQ(r.title, "La capacité de calcul des H200");
+}
+
+TEST(HtmlTextTest, FallsBackToFirstH2WhenThereIsNoH1) {
+  const ExtractedText r = html_to_text("<h3>Petit</h3><h2>Économie</h2><p>Texte</p><h2>Autre</h2>");
+  EXPECT_EQ(r.title, "Économie");
+}
+
+TEST(HtmlTextTest, HasEmptyTitleWhenThereIsNone) {
+  EXPECT_EQ(html_to_text("<p>Rien</p>").title, "");
+}
+
+TEST(HtmlTextTest, PutsEachBlockOnItsOwnLine) {
+  const ExtractedText r = html_to_text(
+      "<h1>Titre</h1><p>Premier paragraphe.</p><div>Une division</div>"
+      "<ul><li>un</li><li>deux</li></ul><blockquote>Citation</blockquote>"
+      "<dl><dt>Terme</dt><dd>Définition</dd></dl><section>Fin</section>");
+  EXPECT_EQ(r.text,
+            "Titre\nPremier paragraphe.\nUne division\nun\ndeux\nCitation\nTerme\nDéfinition\nFin");
+}
+
+TEST(HtmlTextTest, KeepsInlineElementsOnTheSameLine) {
+  const ExtractedText r = html_to_text(
+      "<p>La <b>capacité</b> de <a href=\"/h200\">calcul</a> des <span class=\"x\">H200</span>"
+      "<sup>1</sup> est <i>supérieure</i>.</p>");
+  EXPECT_EQ(r.text, "La capacité de calcul des H2001 est supérieure.");
+}
+
+TEST(HtmlTextTest, CollapsesWhitespaceAndTrimsLines) {
+  const ExtractedText r = html_to_text(
+      "<p>\n   Les   États-Unis\tont\r\n  formellement\n autorisé   </p>\n\n\n<p>  mardi </p>");
+  EXPECT_EQ(r.text, "Les États-Unis ont formellement autorisé\nmardi");
+}
+
+TEST(HtmlTextTest, BreaksLinesAtBrAndKeepsAtMostOneBlankLine) {
+  const ExtractedText r = html_to_text("<p>Ligne un<br>Ligne deux<br/><br><br><br>Ligne trois</p>");
+  EXPECT_EQ(r.text, "Ligne un\nLigne deux\n\nLigne trois");
+}
+
+TEST(HtmlTextTest, SeparatesTableCellsWithPipesOneRowPerLine) {
+  const ExtractedText r = html_to_text(
+      "<table><thead><tr><th>Modèle</th><th>Capacité</th></tr></thead>"
+      "<tbody><tr><td>H200</td><td></td><td>6 fois plus</td></tr>"
+      "<tr><td> H20 </td><td>référence</td></tr></tbody></table>");
+  EXPECT_EQ(r.text, "Modèle | Capacité\nH200 | 6 fois plus\nH20 | référence");
+}
+
+TEST(HtmlTextTest, KeepsEachLineOfPreformattedText) {
+  const ExtractedText r =
+      html_to_text("<p>Code :</p><pre>\nint main() {\n    return 0;\n}\n</pre><p>Fin</p>");
+  EXPECT_EQ(r.text, "Code :\nint main() {\nreturn 0;\n}\nFin");
+}
+
+TEST(HtmlTextTest, DecodesNamedCharacterReferences) {
+  const ExtractedText r = html_to_text(
+      "<p>&Eacute;t&eacute; &agrave; l&rsquo;&eacute;cole : &laquo;&nbsp;c&oelig;ur&nbsp;&raquo;, "
+      "&OElig;uvre, &ccedil;a, &ecirc;tre, &ocirc;ter, o&ugrave;, na&iuml;f, No&euml;l, "
+      "&icirc;le, &acirc;me, br&ucirc;l&eacute;, &Agrave; &Ccedil; &Egrave; &Ecirc; &Ocirc;, "
+      "&lsquo;a&rsquo; &ldquo;b&rdquo;&hellip; 5&ndash;6 &mdash; 20&euro; &copy; &reg; 3&deg; "
+      "a&middot;b 2&times;3 &amp; &lt;b&gt; &quot;q&quot; &apos;</p>");
+  EXPECT_EQ(r.text,
+            "Été à l’école : « cœur », Œuvre, ça, être, ôter, où, naïf, Noël, île, âme, brûlé, "
+            "À Ç È Ê Ô, ‘a’ “b”… 5–6 — 20€ © ® 3° a·b 2×3 & <b> \"q\" '");
+}
+
+TEST(HtmlTextTest, DecodesNumericCharacterReferences) {
+  const ExtractedText r =
+      html_to_text("<p>caf&#233; caf&#xE9; caf&#XE9; l&#146;export &#8364; &#x1F680; &#233x</p>");
+  EXPECT_EQ(r.text, "café café café l’export € 🚀 éx");
+}
+
+TEST(HtmlTextTest, ReplacesInvalidNumericReferences) {
+  const ExtractedText r = html_to_text("<p>a&#0;b&#xD800;c&#x110000;d&#99999999999999;e</p>");
+  EXPECT_EQ(r.text, "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe");
+}
+
+TEST(HtmlTextTest, KeepsUnknownReferencesAsWritten) {
+  const ExtractedText r = html_to_text("<p>AT&T &inconnu; &eacute &#; &#x; & fin &</p>");
+  EXPECT_EQ(r.text, "AT&T &inconnu; &eacute &#; &#x; & fin &");
+}
+
+TEST(HtmlTextTest, SkipsCommentsCdataDoctypeAndProcessingInstructions) {
+  const ExtractedText r = html_to_text(
+      "<?xml version=\"1.0\"?><!DOCTYPE html><p>Un<!-- <p>commentaire</p> -->deux"
+      "<![CDATA[ données ]]> trois<!---->quatre<!-->cinq</p>");
+  EXPECT_EQ(r.text, "Undeux troisquatrecinq");
+}
+
+TEST(HtmlTextTest, TreatsStrayLessThanSignsAsText) {
+  const ExtractedText r = html_to_text("<p>5 < 6 et 3 <= 4, <3 et << fin</p>");
+  EXPECT_EQ(r.text, "5 < 6 et 3 <= 4, <3 et << fin");
+}
+
+TEST(HtmlTextTest, AllowsGreaterThanInsideQuotedAttributes) {
+  const ExtractedText r = html_to_text(
+      "<p><a title=\"a > b\" data-x='c>d' href=/x>Lien</a> <img alt=\"1 > 0\"> suite</p>");
+  EXPECT_EQ(r.text, "Lien suite");
+}
+
+TEST(HtmlTextTest, HandlesUppercaseAndMixedCaseTags) {
+  const ExtractedText r = html_to_text("<HTML><BODY><P>Un</P><Script>x</SCRIPT><Div>Deux</dIV>");
+  EXPECT_EQ(r.text, "Un\nDeux");
+}
+
+TEST(HtmlTextTest, SurvivesUnclosedAndMisnestedTags) {
+  const ExtractedText r =
+      html_to_text("<p>Un<p>Deux<b>gras<i>italique</b> fin</i><div>Trois</span></p></li>Quatre");
+  EXPECT_EQ(r.text, "Un\nDeuxgrasitalique fin\nTrois\nQuatre");
+}
+
+TEST(HtmlTextTest, StopsCleanlyOnTruncatedInput) {
+  EXPECT_EQ(html_to_text("<p>Début du texte</p><p>Suite <a href=\"http://exem").text,
+            "Début du texte\nSuite");
+  EXPECT_EQ(html_to_text("<p>Texte</p><!-- commentaire jamais fermé <p>x</p>").text, "Texte");
+  EXPECT_EQ(html_to_text("<p>Texte</p><script>var x = 1;").text, "Texte");
+  EXPECT_EQ(html_to_text("<title>Titre coupé").title, "Titre coupé");
+  EXPECT_EQ(html_to_text("<p>Fin &eac").text, "Fin &eac");
+  EXPECT_EQ(html_to_text("<p>Fin </").text, "Fin </");
+  EXPECT_EQ(html_to_text("<").text, "<");
+  EXPECT_EQ(html_to_text("").text, "");
+}
+
+TEST(HtmlTextTest, HandlesEveryPrefixOfADocument) {
+  const std::string page =
+      "<!DOCTYPE html><html><head><title>Les puces H200</title><style>p{}</style></head>"
+      "<body><nav>Menu</nav><h1 class=\"t\">Exportation</h1><p>Les États-Unis ont "
+      "formellement autorisé mardi l&rsquo;exportation&nbsp;: <a href=\"/x?a=1&amp;b=2\" "
+      "title='>'>lien</a></p><!-- c --><table><tr><td>a</td><td>b</td></tr></table>"
+      "<pre>x\n y</pre><![CDATA[z]]><script>if (a<b) {}</script></body></html>";
+  for (std::size_t length = 0; length <= page.size(); ++length) {
+    const ExtractedText r = html_to_text(std::string_view(page).substr(0, length));
+    expect_well_formed_lines(r.text);
+  }
+}
+
+TEST(HtmlTextTest, HandlesPathologicalInputInReasonableTime) {
+  // Each of these would be quadratic for a scanner that searches ahead from every '<' or '&'.
+  const std::vector<std::string> patterns = {"<a ", "<!--", "</", "<![CDATA[", "&#1", "&eacute",
+                                             "<h1>", "<nav>", "<td>", "<br>", "<script"};
+  for (const std::string& pattern : patterns) {
+    std::string input;
+    while (input.size() < 400000) input += pattern;
+    const ExtractedText r = html_to_text(input);
+    EXPECT_TRUE(is_valid_utf8(r.text)) << pattern;
+  }
+}
+
+TEST(HtmlTextTest, RandomAndMutatedInputNeverBreaks) {
+  std::mt19937 rng(424242);
+  const std::vector<std::string> tokens = {
+      "<",      ">",        "/",       "\"",      "'",       "=",      "&",       "#",
+      ";",      "!",        "-",       "?",       " ",       "\n",     "\t",      "é",
+      "œ",      "’",        "€",       "🚀",      "\xC2\xA0", "a",      "p",       "x",
+      "script", "title",    "h1",      "td",      "pre",     "nav",    "svg",     "head",
+      "&amp;",  "&#x",      "&#233;",  "&nbsp;",  "<!--",    "-->",    "<![CDATA[", "]]>",
+      "<p>",    "</p>",     "<br>",    "<pre>",   "</pre>",  "<title>", "</title>", "<td>",
+      "<script>", "</script>", "<nav>", "</nav>", "<h1>",    "</h1>",  "<head>",  "</head>",
+      std::string(1, '\0')};
+  const std::string seed_page =
+      "<html><head><title>Titre &amp; co</title></head><body><h1>Les puces</h1>"
+      "<p>La capacité de calcul des H200 est plus de six fois supérieure à celle des H20</p>"
+      "<table><tr><td>a</td><td>b</td></tr></table><pre>l1\nl2</pre></body></html>";
+  for (int round = 0; round < 4000; ++round) {
+    std::string input;
+    if (round % 3 == 0) {
+      const int count = static_cast<int>(rng() % 80);
+      for (int k = 0; k < count; ++k) input += tokens[rng() % tokens.size()];
+    } else if (round % 3 == 1) {
+      input = seed_page;
+      const int edits = 1 + static_cast<int>(rng() % 8);
+      for (int e = 0; e < edits && !input.empty(); ++e) {
+        const std::size_t at = rng() % input.size();
+        switch (rng() % 4) {
+          case 0:
+            input.insert(at, tokens[rng() % tokens.size()]);
+            break;
+          case 1:
+            input.erase(at, 1 + rng() % 10);
+            break;
+          case 2:
+            input.insert(at, input.substr(at, rng() % 30));
+            break;
+          default:
+            input.resize(at);
+            break;
+        }
+      }
+    } else {
+      const int count = static_cast<int>(rng() % 200);
+      for (int k = 0; k < count; ++k) input += static_cast<char>(rng() % 256);
+    }
+    const ExtractedText r = html_to_text(input);
+    if (is_valid_utf8(input)) {
+      ASSERT_TRUE(is_valid_utf8(r.text)) << "round " << round;
+      ASSERT_TRUE(is_valid_utf8(r.title)) << "round " << round;
+    }
+    expect_well_formed_lines(r.text);
+    if (::testing::Test::HasFailure()) FAIL() << "round " << round;
+  }
+}
+
+}  // namespace
+}  // namespace furet::detail

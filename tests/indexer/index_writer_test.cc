@@ -1,0 +1,161 @@
+// Incremental, atomic updates: add, change, delete, unchanged, locks, bad files.
+#include "furet/indexer/index_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "../test_util.h"
+#include "furet/error.h"
+#include "furet/searcher.h"
+
+namespace furet {
+namespace {
+
+using furet::testing::TempDir;
+using furet::testing::write_file;
+
+const std::string kArticle =
+    "Les puces Blackwell arrivent\n"
+    "Nvidia prépare de nouveaux produits, notamment les GPU Blackwell B20 et RTX 6000D, destinés "
+    "au marché intérieur chinois peu après.\n";
+
+bool finds(const std::string& index, const std::string& query, const std::string& text) {
+  Searcher searcher(index);
+  for (const Hit& hit : searcher.search(query).hits) {
+    if (hit.passage.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+class IndexWriterTest : public ::testing::Test {
+ protected:
+  UpdateReport update(UpdateOptions options = {}) {
+    IndexWriter writer(index_);
+    return writer.update({corpus_}, options);
+  }
+  // Moves the file's modification time, as an edit a second later would.
+  void touch_later(const std::string& path) {
+    const auto t = std::filesystem::last_write_time(path);
+    std::filesystem::last_write_time(path, t + std::chrono::seconds(2));
+  }
+
+  TempDir dir_;
+  std::string corpus_ = dir_ / "corpus";
+  std::string index_ = dir_ / "index";
+};
+
+TEST_F(IndexWriterTest, AddsNewArticles) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  const UpdateReport report = update();
+  EXPECT_EQ(report.added.size(), 1u);
+  EXPECT_GT(report.passages_written, 0u);
+  EXPECT_TRUE(finds(index_, "RTX 6000D", "RTX 6000D"));
+}
+
+TEST_F(IndexWriterTest, SecondRunLeavesUnchangedFilesUnread) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  write_file(corpus_ + "/b.txt", "Zhipu AI a entraîné son modèle sur des puces Huawei.\n");
+  update();
+  const UpdateReport again = update();
+  EXPECT_EQ(again.unchanged, 2u);
+  EXPECT_EQ(again.bytes_read, 0u) << "unchanged files are decided from metadata";
+  EXPECT_FALSE(again.changed());
+}
+
+TEST_F(IndexWriterTest, ReplacesChangedArticles) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  update();
+  write_file(corpus_ + "/a.txt", "Qwen 2.5, de la société Alibaba, illustre cette problématique.\n");
+  touch_later(corpus_ + "/a.txt");
+  const UpdateReport report = update();
+  ASSERT_EQ(report.updated.size(), 1u);
+  EXPECT_TRUE(finds(index_, "Alibaba", "Alibaba"));
+  EXPECT_FALSE(finds(index_, "Blackwell", "Blackwell")) << "the old text is gone";
+}
+
+TEST_F(IndexWriterTest, TouchedButIdenticalFileIsUnchanged) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  update();
+  touch_later(corpus_ + "/a.txt");
+  const UpdateReport report = update();
+  EXPECT_EQ(report.unchanged, 1u);
+  EXPECT_TRUE(report.updated.empty());
+}
+
+TEST_F(IndexWriterTest, RemovesDeletedArticles) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  write_file(corpus_ + "/b.txt", "Zhipu AI a entraîné son modèle sur des puces Huawei.\n");
+  update();
+  std::filesystem::remove(corpus_ + "/a.txt");
+  const UpdateReport report = update();
+  ASSERT_EQ(report.removed.size(), 1u);
+  EXPECT_FALSE(finds(index_, "Blackwell", "Blackwell"));
+  EXPECT_TRUE(finds(index_, "Huawei", "Huawei"));
+}
+
+TEST_F(IndexWriterTest, UpdatingOneFolderLeavesOthersAlone) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  write_file(dir_ / "other/b.txt", "Zhipu AI a entraîné son modèle sur des puces Huawei.\n");
+  IndexWriter(index_).update({corpus_, dir_ / "other"});
+  const UpdateReport report = IndexWriter(index_).update({dir_ / "other"});
+  EXPECT_TRUE(report.removed.empty());
+  EXPECT_TRUE(finds(index_, "Blackwell", "Blackwell"));
+}
+
+TEST_F(IndexWriterTest, RebuildStartsFromEmpty) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  update();
+  write_file(dir_ / "other/b.txt", "Zhipu AI a entraîné son modèle sur des puces Huawei.\n");
+  UpdateOptions rebuild;
+  rebuild.rebuild = true;
+  const UpdateReport report = IndexWriter(index_).update({dir_ / "other"}, rebuild);
+  EXPECT_EQ(report.added.size(), 1u);
+  EXPECT_EQ(report.removed.size(), 1u);
+  EXPECT_FALSE(finds(index_, "Blackwell", "Blackwell"));
+}
+
+TEST_F(IndexWriterTest, BadFilesAreSkippedByNameAndTheRestIsIndexed) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  write_file(corpus_ + "/empty.txt", "");
+  write_file(corpus_ + "/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18));
+  write_file(corpus_ + "/locked.txt", kArticle);
+  ::chmod((corpus_ + "/locked.txt").c_str(), 0);
+  const UpdateReport report = update();
+  ::chmod((corpus_ + "/locked.txt").c_str(), 0644);
+  EXPECT_EQ(report.added.size() + (::geteuid() == 0 ? 0u : 1u), 2u);
+  std::vector<std::string> skipped;
+  for (const SkippedFile& s : report.skipped) skipped.push_back(s.path);
+  EXPECT_NE(std::find(skipped.begin(), skipped.end(), corpus_ + "/empty.txt"), skipped.end());
+  EXPECT_NE(std::find(skipped.begin(), skipped.end(), corpus_ + "/image.txt"), skipped.end());
+  EXPECT_TRUE(finds(index_, "Blackwell", "Blackwell"));
+}
+
+TEST_F(IndexWriterTest, MissingPathIsReported) {
+  const UpdateReport report = IndexWriter(index_).update({dir_ / "nowhere"});
+  ASSERT_EQ(report.skipped.size(), 1u);
+  EXPECT_EQ(report.skipped[0].reason, "no such file or directory");
+}
+
+TEST_F(IndexWriterTest, SecondWriterGetsAClearError) {
+  IndexWriter first(index_);
+  try {
+    IndexWriter second(index_);
+    FAIL() << "a second writer must not open the index";
+  } catch (const IndexLocked& e) {
+    EXPECT_NE(std::string(e.what()).find("being updated by another process"), std::string::npos);
+  }
+}
+
+TEST_F(IndexWriterTest, ReadmeAndHiddenFilesAreNotArticles) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  write_file(corpus_ + "/README.md", "# Le corpus\n\nCe dossier contient les articles.\n");
+  write_file(corpus_ + "/.draft.txt", "Un brouillon caché sur les puces.\n");
+  const UpdateReport report = update();
+  EXPECT_EQ(report.added.size(), 1u);
+}
+
+}  // namespace
+}  // namespace furet

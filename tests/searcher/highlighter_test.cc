@@ -1,0 +1,54 @@
+// Highlights, coverage and proximity of a passage.
+#include "highlighter.h"
+
+#include <gtest/gtest.h>
+
+namespace furet::detail {
+namespace {
+
+Concept word(std::string term) {
+  Concept c;
+  c.terms = {std::move(term)};
+  return c;
+}
+
+TEST(HighlighterTest, HighlightsMatchingWordsByByteRange) {
+  Analyzer a;
+  const std::string text = "L’autorisation de vente des H200 en Chine";
+  const PassageMatch m = match_passage(a.analyze(text), {word("autoris"), word("h200")});
+  ASSERT_EQ(m.highlights.size(), 2u);
+  EXPECT_EQ(text.substr(m.highlights[0].begin, m.highlights[0].end - m.highlights[0].begin),
+            "autorisation");
+  EXPECT_EQ(text.substr(m.highlights[1].begin, m.highlights[1].end - m.highlights[1].begin), "H200");
+  EXPECT_EQ(m.covered, (std::vector<bool>{true, true}));
+}
+
+TEST(HighlighterTest, SpanMeasuresProximity) {
+  Analyzer a;
+  const PassageMatch near = match_passage(a.analyze("licence H200 accordée"), {word("licenc"), word("h200")});
+  const PassageMatch far = match_passage(
+      a.analyze("licence accordée hier soir par le ministère pour les H200"), {word("licenc"), word("h200")});
+  EXPECT_EQ(near.span, 2u);
+  EXPECT_GT(far.span, near.span);
+}
+
+TEST(HighlighterTest, PrefixesMatchWordBeginnings) {
+  Analyzer a;
+  Concept prefix;
+  prefix.prefixes = {"autoris"};
+  const PassageMatch m = match_passage(a.analyze("autorisée, autorisation, auteur"), {prefix});
+  EXPECT_EQ(m.highlights.size(), 2u);
+}
+
+TEST(HighlighterTest, CompoundHighlightCoversTheWhole) {
+  Analyzer a;
+  const std::string text = "les États-Unis";
+  Concept c;
+  c.terms = {a.analyze("États-Unis").back().term};
+  const PassageMatch m = match_passage(a.analyze(text), {c});
+  ASSERT_EQ(m.highlights.size(), 1u);
+  EXPECT_EQ(text.substr(m.highlights[0].begin), "États-Unis");
+}
+
+}  // namespace
+}  // namespace furet::detail

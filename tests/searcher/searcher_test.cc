@@ -1,0 +1,146 @@
+// Searching the corpus through the library: the answers a French reader expects.
+#include "furet/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+#include "../test_util.h"
+#include "furet/indexer/index_writer.h"
+
+namespace furet {
+namespace {
+
+using furet::testing::TempDir;
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    IndexWriter writer(index());
+    writer.update({furet::testing::corpus_dir()});
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string index() { return *dir_ / "index"; }
+
+  std::vector<Hit> search(const std::string& query, SearchOptions options = {}) {
+    Searcher searcher(index());
+    return searcher.search(query, options).hits;
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* SearcherTest::dir_ = nullptr;
+
+bool any_passage_has(const std::vector<Hit>& hits, const std::string& text) {
+  for (const Hit& h : hits) {
+    if (h.passage.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_F(SearcherTest, LicenceH200FindsTheAfpArticleFirst) {
+  const std::vector<Hit> hits = search("licence H200");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_NE(hits[0].path.find("004_a22323992858b2dd"), std::string::npos) << hits[0].passage;
+  EXPECT_EQ(hits[0].rank, 1u);
+}
+
+TEST_F(SearcherTest, ElidedQueryFindsTheWord) {
+  const std::vector<Hit> hits = search("l'autorisation");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_TRUE(any_passage_has(hits, "l’autorisation d’exportation"));
+}
+
+TEST_F(SearcherTest, UnaccentedQueryFindsAccentedText) {
+  const std::vector<Hit> hits = search("securite nationale");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_NE(hits[0].passage.find("sécurité nationale"), std::string::npos) << hits[0].passage;
+}
+
+TEST_F(SearcherTest, LigatureQueryFindsCoeurs) {
+  EXPECT_TRUE(any_passage_has(search("coeurs"), "nombre de cœurs réduit"));
+}
+
+TEST_F(SearcherTest, JoinedNumberFindsSpacedNumber) {
+  const std::vector<Hit> hits = search("50000 GPU");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_NE(hits[0].passage.find("50 000 GPU"), std::string::npos) << hits[0].passage;
+}
+
+TEST_F(SearcherTest, H20NeverFindsH200) {
+  const std::regex h20("H20(?![0-9])", std::regex::icase);
+  const std::vector<Hit> hits = search("H20", {.limit = 50, .per_article = 0});
+  ASSERT_FALSE(hits.empty());
+  for (const Hit& h : hits) {
+    EXPECT_TRUE(std::regex_search(h.passage, h20) || std::regex_search(h.title, h20)) << h.passage;
+  }
+  const std::regex h200("H200", std::regex::icase);
+  for (const Hit& h : search("H200", {.limit = 50, .per_article = 0})) {
+    EXPECT_TRUE(std::regex_search(h.passage, h200) || std::regex_search(h.title, h200)) << h.passage;
+  }
+}
+
+TEST_F(SearcherTest, PhraseWithExclusion) {
+  const std::vector<Hit> hits = search("\"sécurité nationale\" -experts");
+  ASSERT_FALSE(hits.empty());
+  for (const Hit& h : hits) {
+    EXPECT_EQ(h.passage.find("experts"), std::string::npos) << h.passage;
+    EXPECT_NE(h.passage.find("sécurité nationale"), std::string::npos) << h.passage;
+  }
+}
+
+TEST_F(SearcherTest, OrFindsEither) {
+  const std::vector<Hit> hits = search("Zhipu OR Qwen", {.limit = 20});
+  EXPECT_TRUE(any_passage_has(hits, "Zhipu"));
+  EXPECT_TRUE(any_passage_has(hits, "Qwen"));
+}
+
+TEST_F(SearcherTest, PrefixFindsWordBeginnings) {
+  EXPECT_TRUE(any_passage_has(search("géolocalis*"), "géolocalisation"));
+}
+
+TEST_F(SearcherTest, HighlightsPointAtQueryWords) {
+  const std::vector<Hit> hits = search("licence H200");
+  ASSERT_FALSE(hits.empty());
+  ASSERT_FALSE(hits[0].highlights.empty());
+  for (const HighlightRange& h : hits[0].highlights) {
+    const std::string word = hits[0].passage.substr(h.begin, h.end - h.begin);
+    EXPECT_TRUE(word == "H200" || word.find("licence") != std::string::npos) << word;
+  }
+}
+
+TEST_F(SearcherTest, PassageRangePointsIntoTheArticle) {
+  const std::vector<Hit> hits = search("Mar-a-Lago");
+  ASSERT_FALSE(hits.empty());
+  const std::string article = furet::testing::read_file(hits[0].path);
+  EXPECT_EQ(article.substr(hits[0].begin, hits[0].end - hits[0].begin), hits[0].passage);
+}
+
+TEST_F(SearcherTest, PerArticleCapHolds) {
+  const std::vector<Hit> hits = search("Nvidia", {.limit = 10, .per_article = 1});
+  std::set<std::string> paths;
+  for (const Hit& h : hits) EXPECT_TRUE(paths.insert(h.path).second) << h.path;
+}
+
+TEST_F(SearcherTest, EmptyAndStopwordOnlyQueriesAreHandled) {
+  EXPECT_TRUE(search("").empty());
+  EXPECT_TRUE(search("   ").empty());
+  EXPECT_NO_THROW(search("le la les de"));
+  EXPECT_TRUE(search("-experts").empty());
+}
+
+TEST_F(SearcherTest, NoIndexIsAClearError) {
+  TempDir empty;
+  try {
+    Searcher searcher(empty / "missing");
+    FAIL();
+  } catch (const IndexNotFound& e) {
+    EXPECT_NE(std::string(e.what()).find("furet-index"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace furet

@@ -1,0 +1,55 @@
+// Word segmentation: ICU boundaries plus thousands groups and hyphen links.
+#include "segmenter.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace furet::detail {
+namespace {
+
+std::vector<std::string> words(std::string_view text) {
+  WordSegmenter segmenter;
+  std::vector<std::string> out;
+  for (const Segment& s : segmenter.segment(text)) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+TEST(SegmenterTest, DropsSpacesAndPunctuation) {
+  EXPECT_EQ(words("Nvidia, H20 : « oui » !"), (std::vector<std::string>{"Nvidia", "H20", "oui"}));
+}
+
+TEST(SegmenterTest, KeepsElisionInsideTheWord) {
+  EXPECT_EQ(words("l’exportation"), (std::vector<std::string>{"l’exportation"}));
+}
+
+TEST(SegmenterTest, JoinsThousandsGroups) {
+  EXPECT_EQ(words("les 20 000 experts"), (std::vector<std::string>{"les", "20 000", "experts"}));
+  EXPECT_EQ(words("900\u00A0000 unités"), (std::vector<std::string>{"900\u00A0000", "unités"}));
+  EXPECT_EQ(words("1 000 000,5"), (std::vector<std::string>{"1 000 000,5"}));
+}
+
+TEST(SegmenterTest, DoesNotJoinNumbersThatAreNotGroups) {
+  EXPECT_EQ(words("2025 000"), (std::vector<std::string>{"2025", "000"}));
+  EXPECT_EQ(words("15  000"), (std::vector<std::string>{"15", "000"}));  // two spaces
+  EXPECT_EQ(words("20 0000"), (std::vector<std::string>{"20", "0000"}));
+}
+
+TEST(SegmenterTest, MarksHyphenLinks) {
+  WordSegmenter segmenter;
+  const std::vector<Segment> s = segmenter.segment("Mar-a-Lago - Chine");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_TRUE(s[0].hyphen_after);
+  EXPECT_TRUE(s[1].hyphen_after);
+  EXPECT_FALSE(s[2].hyphen_after) << "a spaced dash is not a compound";
+}
+
+TEST(SegmenterTest, CopiesAreIndependent) {
+  WordSegmenter a;
+  WordSegmenter b = a;
+  EXPECT_EQ(a.segment("une puce").size(), b.segment("deux puces ici").size() - 1);
+}
+
+}  // namespace
+}  // namespace furet::detail
