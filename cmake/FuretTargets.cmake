@@ -25,3 +25,16 @@ function(furet_add_library name export_name)
   target_compile_features(${name} PUBLIC cxx_std_17)
   furet_set_warnings(${name})
 endfunction()
+
+# furet_embed_text(TARGET FILE SYMBOL): compiles the text FILE into TARGET as
+# `const std::string_view furet::detail::SYMBOL`. Word lists stay plain,
+# editable files, and the programs need no data files at run time.
+function(furet_embed_text target file symbol)
+  set(FURET_EMBED_SOURCE ${file})
+  file(READ ${CMAKE_CURRENT_SOURCE_DIR}/${file} FURET_EMBED_TEXT)
+  set(FURET_EMBED_SYMBOL ${symbol})
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
+  set(generated ${CMAKE_CURRENT_BINARY_DIR}/${symbol}.cc)
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/embedded_text.cc.in ${generated} @ONLY)
+  target_sources(${target} PRIVATE ${generated})
+endfunction()

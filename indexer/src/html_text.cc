@@ -30,17 +30,16 @@ constexpr std::array<std::string_view, 10> kDroppedContainers = {
 constexpr std::size_t kFirstChromeContainer = 6;
 // Elements allowed inside <head>; any other start tag implicitly opens the body, as in browsers.
 constexpr std::array<std::string_view, 11> kHeadElements = {
-    "head",     "title",    "meta",   "link",     "base",   "script",
-    "style",    "noscript", "template", "basefont", "bgsound"};
+    "head",  "title",    "meta",     "link",     "base",   "script",
+    "style", "noscript", "template", "basefont", "bgsound"};
 constexpr std::array<std::string_view, 52> kBlockElements = {
-    "address", "article", "aside",    "blockquote", "body",       "caption", "center",
-    "dd",      "details", "dialog",   "dir",        "div",        "dl",      "dt",
-    "fieldset", "figcaption", "figure", "footer",   "form",       "frame",   "frameset",
-    "h1",      "h2",      "h3",       "h4",         "h5",         "h6",      "header",
-    "hgroup",  "hr",      "html",     "legend",     "li",         "main",    "menu",
-    "nav",     "ol",      "optgroup", "option",     "p",          "pre",     "search",
-    "section", "select",  "summary",  "table",      "tbody",      "tfoot",   "thead",
-    "tr",      "ul",      "plaintext"};
+    "address", "article", "aside",   "blockquote", "body",     "caption",  "center",   "dd",
+    "details", "dialog",  "dir",     "div",        "dl",       "dt",       "fieldset", "figcaption",
+    "figure",  "footer",  "form",    "frame",      "frameset", "h1",       "h2",       "h3",
+    "h4",      "h5",      "h6",      "header",     "hgroup",   "hr",       "html",     "legend",
+    "li",      "main",    "menu",    "nav",        "ol",       "optgroup", "option",   "p",
+    "pre",     "search",  "section", "select",     "summary",  "table",    "tbody",    "tfoot",
+    "thead",   "tr",      "ul",      "plaintext"};
 
 template <std::size_t N>
 std::size_t index_in(const std::array<std::string_view, N>& set, std::string_view name) {
@@ -111,24 +110,25 @@ constexpr std::array<char32_t, 32> kWindows1252C1 = {
 
 // Names of U+00A0..U+00FF in code point order.
 constexpr std::array<std::string_view, 96> kLatin1EntityNames = {
-    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",
-    "uml",    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",
-    "deg",    "plusmn", "sup2",   "sup3",   "acute",  "micro",  "para",   "middot",
-    "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil",
-    "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",
-    "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",
-    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
-    "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",
-    "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide",
-    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
+    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
+    "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
+    "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
+    "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
+    "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
+    "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
+    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
+    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
+    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
+    "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
 
 struct NamedEntity {
   std::string_view name;
   char32_t code_point;
 };
 
+// Packed several to a line: one entry per line would only make the table long.
+// clang-format off
 constexpr NamedEntity kOtherEntities[] = {
     // Markup-significant and ASCII punctuation.
     {"quot", 0x22}, {"QUOT", 0x22}, {"amp", 0x26}, {"AMP", 0x26}, {"apos", 0x27},
@@ -179,6 +179,7 @@ constexpr NamedEntity kOtherEntities[] = {
     {"phi", 0x3C6}, {"chi", 0x3C7}, {"psi", 0x3C8}, {"omega", 0x3C9}, {"thetasym", 0x3D1},
     {"upsih", 0x3D2}, {"piv", 0x3D6},
 };
+// clang-format on
 
 const std::vector<NamedEntity>& entity_table() {
   static const std::vector<NamedEntity> table = [] {
@@ -544,8 +545,8 @@ class HtmlScanner {
     if (const int level = heading_level(name); level > 0) {
       writer_.end_line();
       finish_heading_capture();
-      if (!suppressed() && !self_closing && ((level == 1 && h1_.empty()) ||
-                                             (level == 2 && h2_.empty()))) {
+      if (!suppressed() && !self_closing &&
+          ((level == 1 && h1_.empty()) || (level == 2 && h2_.empty()))) {
         capture_level_ = level;
       }
       return;

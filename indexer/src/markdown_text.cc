@@ -701,8 +701,8 @@ std::size_t parse_front_matter(const std::vector<std::string_view>& lines, std::
     const std::string_view value = trim(rest.substr(1));
     if (yaml && !value.empty() && (value[0] == '|' || value[0] == '>') && value.size() <= 3) {
       std::string joined;  // block scalar on the following indented lines
-      for (std::size_t m = k + 1;
-           m < close && !lines[m].empty() && is_space_or_tab(lines[m][0]); ++m) {
+      for (std::size_t m = k + 1; m < close && !lines[m].empty() && is_space_or_tab(lines[m][0]);
+           ++m) {
         if (!joined.empty()) joined += ' ';
         joined += trim(lines[m]);
       }
@@ -719,15 +719,14 @@ enum class HtmlBlockEnd { kNone, kRawText, kComment, kProcessing, kDeclaration, 
 
 constexpr std::array<std::string_view, 4> kRawTextTags = {"script", "pre", "style", "textarea"};
 constexpr std::array<std::string_view, 62> kHtmlBlockTags = {
-    "address", "article", "aside",    "base",     "basefont", "blockquote", "body",
-    "caption", "center",  "col",      "colgroup", "dd",       "details",    "dialog",
-    "dir",     "div",     "dl",       "dt",       "fieldset", "figcaption", "figure",
-    "footer",  "form",    "frame",    "frameset", "h1",       "h2",         "h3",
-    "h4",      "h5",      "h6",       "head",     "header",   "hr",         "html",
-    "iframe",  "legend",  "li",       "link",     "main",     "menu",       "menuitem",
-    "nav",     "noframes", "ol",      "optgroup", "option",   "p",          "param",
-    "search",  "section", "summary",  "table",    "tbody",    "td",         "tfoot",
-    "th",      "thead",   "title",    "tr",       "track",    "ul"};
+    "address",  "article",  "aside",    "base",       "basefont", "blockquote", "body",   "caption",
+    "center",   "col",      "colgroup", "dd",         "details",  "dialog",     "dir",    "div",
+    "dl",       "dt",       "fieldset", "figcaption", "figure",   "footer",     "form",   "frame",
+    "frameset", "h1",       "h2",       "h3",         "h4",       "h5",         "h6",     "head",
+    "header",   "hr",       "html",     "iframe",     "legend",   "li",         "link",   "main",
+    "menu",     "menuitem", "nav",      "noframes",   "ol",       "optgroup",   "option", "p",
+    "param",    "search",   "section",  "summary",    "table",    "tbody",      "td",     "tfoot",
+    "th",       "thead",    "title",    "tr",         "track",    "ul"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& set, std::string_view name) {
@@ -750,8 +749,8 @@ HtmlBlockEnd html_block_start(std::string_view s, bool paragraph_open) {
   const std::size_t name_start = j;
   while (j < s.size() && is_alnum(s[j])) ++j;
   const std::string name = to_lower_copy(s.substr(name_start, j - name_start));
-  const bool name_ends = j == s.size() || is_whitespace(s[j]) || s[j] == '>' ||
-                         s.substr(j).starts_with("/>");
+  const bool name_ends =
+      j == s.size() || is_whitespace(s[j]) || s[j] == '>' || s.substr(j).starts_with("/>");
   if (!closing && name_ends && contains(kRawTextTags, name)) return HtmlBlockEnd::kRawText;
   if (name_ends && contains(kHtmlBlockTags, name)) return HtmlBlockEnd::kBlank;
   std::string tag_name;

@@ -30,7 +30,9 @@ constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr std::string_view kUtf32LeBom = std::string_view("\xFF\xFE\x00\x00", 4);
 constexpr std::string_view kUtf32BeBom = std::string_view("\x00\x00\xFE\xFF", 4);
 
-unsigned char byte_at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
+unsigned char byte_at(std::string_view s, std::size_t i) {
+  return static_cast<unsigned char>(s[i]);
+}
 
 void append_utf8(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
@@ -203,7 +205,7 @@ bool is_bomless_unicode(std::string_view name) {
 std::string detect_encoding(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
-                                                                       &ucsdet_close);
+                                                                      &ucsdet_close);
   if (U_FAILURE(status) || !detector) return "";
   const std::string_view sample = bytes.substr(0, kDetectionSampleBytes);
   // Ignoring markup keeps tag names and attributes from skewing the guess for HTML files.

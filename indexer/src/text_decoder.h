@@ -10,8 +10,8 @@ namespace furet::detail {
 
 /// Result of turning a file's raw bytes into UTF-8.
 struct DecodedText {
-  std::string utf8;               ///< the text as valid UTF-8 (BOM removed)
-  std::string encoding;           ///< what it was decoded from: "UTF-8", "UTF-16LE", "windows-1252", ...
+  std::string utf8;      ///< the text as valid UTF-8 (BOM removed)
+  std::string encoding;  ///< what it was decoded from: "UTF-8", "UTF-16LE", "windows-1252", ...
   std::size_t invalid_bytes = 0;  ///< bytes that were not valid in that encoding and became U+FFFD
 };
 
@@ -23,8 +23,8 @@ bool looks_binary(std::string_view bytes);
 /// honoured; UTF-8 with a few invalid sequences (at least as many valid multi-byte sequences as
 /// invalid ones) is kept as UTF-8 with U+FFFD replacements; otherwise ICU's CharsetDetector picks a
 /// legacy encoding (ISO-8859-1 is reported and decoded as windows-1252, its printable superset),
-/// converted with ucnv. When detection fails or says UTF-8, the text is decoded as windows-1252 if it
-/// holds no valid multi-byte UTF-8 sequence at all, else as UTF-8 with U+FFFD replacements.
+/// converted with ucnv. When detection fails or says UTF-8, the text is decoded as windows-1252 if
+/// it holds no valid multi-byte UTF-8 sequence at all, else as UTF-8 with U+FFFD replacements.
 /// Never throws on any input (except std::bad_alloc).
 DecodedText decode_text(std::string_view bytes);
 

@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   furet::SearchOptions options;
   bool json = false;
+  bool no_synonyms = false;
+  std::string thesaurus;
   std::string color = "auto";
   app.add_option("--index", indexes,
                  "Index to search: a directory, or tcp://HOST:PORT for xapian-tcpsrv; repeat "
@@ -92,6 +94,11 @@ int main(int argc, char** argv) {
   app.add_option("--per-article", options.per_article,
                  "At most this many passages of one article (0: no cap)")
       ->default_val(options.per_article);
+  app.add_option("--thesaurus", thesaurus,
+                 "Synonym groups to use instead of the built-in French thesaurus: one group "
+                 "per line, entries separated by commas")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--no-synonyms", no_synonyms, "Search only the words as typed, without synonyms");
   app.add_flag("--json", json,
                "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
                "highlights ([begin, end] byte ranges in passage)");
@@ -113,6 +120,8 @@ int main(int argc, char** argv) {
 
   try {
     furet::Searcher searcher(indexes);
+    if (!thesaurus.empty()) searcher.load_thesaurus(thesaurus);
+    options.synonyms = !no_synonyms;
     const furet::SearchResult result = searcher.search(query, options);
     for (const std::string& w : result.warnings) std::cerr << "furet-search: note: " << w << '\n';
     if (json) {

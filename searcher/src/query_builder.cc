@@ -13,6 +13,9 @@ namespace {
 // words decide. Scale of a title match against a body match.
 constexpr double kTitleWeight = 0.3;
 
+// A synonym is evidence, but weaker than the word the user typed.
+constexpr double kSynonymWeight = 0.6;
+
 // A prefix expands to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxPrefixExpansion = 64;
 
@@ -44,16 +47,45 @@ Xapian::Query phrase_of(const std::vector<Token>& tokens) {
 }
 
 // Stopwords are left out: they would light up every "de" of a passage.
-void append_terms(Concept& c, const std::vector<Token>& tokens) {
+void append_terms(std::vector<std::string>& terms, const std::vector<Token>& tokens) {
   for (const Token& t : tokens) {
     if (t.stopword || t.kind == TokenKind::kCompound) continue;
-    for (std::string& term : token_terms(t)) c.terms.push_back(std::move(term));
+    for (std::string& term : token_terms(t)) terms.push_back(std::move(term));
   }
+}
+
+// The query for one thesaurus entry: a word, a compound, or a phrase.
+Xapian::Query entry_query(const std::vector<Token>& entry) {
+  if (entry.size() == 1) return any_of(token_terms(entry[0]));
+  const Token& last = entry.back();
+  if (last.kind == TokenKind::kCompound && last.position == entry.front().position) {
+    const std::vector<Token> parts(entry.begin(), entry.end() - 1);
+    return Xapian::Query(Xapian::Query::OP_OR, any_of(token_terms(last)), phrase_of(parts));
+  }
+  return phrase_of(entry);
+}
+
+// Widens `c` with the thesaurus entries that share a group with `term`.
+void add_synonyms(Concept& c, const std::string& term, const Thesaurus* thesaurus) {
+  if (!thesaurus) return;
+  std::vector<Xapian::Query> alternatives;
+  for (const std::vector<Token>& entry : thesaurus->alternatives(term)) {
+    alternatives.push_back(entry_query(entry));
+    append_terms(c.synonyms, entry);
+    const Token& last = entry.back();
+    if (last.kind == TokenKind::kCompound) c.synonyms.push_back(last.term);
+  }
+  if (alternatives.empty()) return;
+  c.query = Xapian::Query(
+      Xapian::Query::OP_OR, c.query,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
+                    kSynonymWeight));
 }
 
 // Concepts of plain words: one per word position; a compound is its whole term
 // or its parts in a row. Stopwords count only if the text is nothing else.
-std::vector<Concept> word_concepts(const std::vector<Token>& tokens) {
+std::vector<Concept> word_concepts(const std::vector<Token>& tokens, const Thesaurus* thesaurus) {
   const bool only_stopwords =
       std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; });
   std::vector<Concept> concepts;
@@ -67,8 +99,9 @@ std::vector<Concept> word_concepts(const std::vector<Token>& tokens) {
                                      tokens.begin() + static_cast<std::ptrdiff_t>(next));
       Concept c;
       c.terms = token_terms(whole);
-      append_terms(c, parts);
+      append_terms(c.terms, parts);
       c.query = Xapian::Query(Xapian::Query::OP_OR, any_of(token_terms(whole)), phrase_of(parts));
+      add_synonyms(c, whole.term, thesaurus);
       concepts.push_back(std::move(c));
       i = next + 1;
       continue;
@@ -78,6 +111,7 @@ std::vector<Concept> word_concepts(const std::vector<Token>& tokens) {
       Concept c;
       c.terms = token_terms(t);
       c.query = any_of(c.terms);
+      add_synonyms(c, t.term, thesaurus);
       concepts.push_back(std::move(c));
     }
     ++i;
@@ -95,7 +129,7 @@ Concept prefix_concept(const std::string& prefix) {
 
 Concept phrase_concept(const std::vector<Token>& tokens) {
   Concept c;
-  append_terms(c, tokens);
+  append_terms(c.terms, tokens);
   c.query = phrase_of(tokens);
   return c;
 }
@@ -103,6 +137,7 @@ Concept phrase_concept(const std::vector<Token>& tokens) {
 // Two concepts joined by OR become one with both sets of alternatives.
 Concept either(Concept a, Concept b) {
   a.terms.insert(a.terms.end(), b.terms.begin(), b.terms.end());
+  a.synonyms.insert(a.synonyms.end(), b.synonyms.begin(), b.synonyms.end());
   a.prefixes.insert(a.prefixes.end(), b.prefixes.begin(), b.prefixes.end());
   a.query = Xapian::Query(Xapian::Query::OP_OR, a.query, b.query);
   return a;
@@ -119,8 +154,10 @@ double concept_idf(const Concept& c, const Xapian::Database& db) {
 }  // namespace
 
 bool Concept::matches(const Token& token) const {
-  for (const std::string& term : terms) {
-    if (token.term == term || token.alt_term == term) return true;
+  for (const auto* list : {&terms, &synonyms}) {
+    for (const std::string& term : *list) {
+      if (token.term == term || token.alt_term == term) return true;
+    }
   }
   for (const std::string& prefix : prefixes) {
     if (token.term.rfind(prefix, 0) == 0 || token.alt_term.rfind(prefix, 0) == 0) return true;
@@ -150,7 +187,7 @@ Xapian::Query BuiltQuery::xapian_query() const {
 }
 
 BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
-                       const Xapian::Database& db) {
+                       const Xapian::Database& db, const Thesaurus* thesaurus) {
   BuiltQuery built;
   built.warnings = parsed.warnings;
   std::vector<Xapian::Query> excluded;
@@ -170,7 +207,7 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
       if (part.kind == QueryPart::Kind::kPhrase) {
         concepts.push_back(phrase_concept(tokens));
       } else {
-        concepts = word_concepts(tokens);
+        concepts = word_concepts(tokens, part.excluded ? nullptr : thesaurus);
       }
     }
     if (part.excluded) {

@@ -10,6 +10,7 @@
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/token.h"
 #include "query_parser.h"
+#include "thesaurus.h"
 
 namespace furet::detail {
 
@@ -18,11 +19,12 @@ namespace furet::detail {
 /// "covers" a concept when any of its terms occurs in it.
 struct Concept {
   std::vector<std::string> terms;     ///< index terms that satisfy it
+  std::vector<std::string> synonyms;  ///< terms of thesaurus alternatives, weaker evidence
   std::vector<std::string> prefixes;  ///< folded word beginnings that satisfy it
   Xapian::Query query;                ///< what the index is asked
   double idf = 0;                     ///< rarity in the index: rarer concepts weigh more
 
-  /// True if `token` is one of this concept's terms or begins with one of its prefixes.
+  /// True if `token` is one of this concept's terms or synonyms, or begins with a prefix.
   bool matches(const Token& token) const;
 };
 
@@ -39,9 +41,10 @@ struct BuiltQuery {
 };
 
 /// Analyses each part with `analyzer` and builds the query against `db` (whose
-/// vocabulary expands prefixes and whose statistics weigh concepts).
+/// vocabulary expands prefixes and whose statistics weigh concepts). Words
+/// found in `thesaurus` (if not null) also search their synonyms, with less weight.
 BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
-                       const Xapian::Database& db);
+                       const Xapian::Database& db, const Thesaurus* thesaurus);
 
 }  // namespace furet::detail
 

@@ -4,6 +4,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <cmath>
 #include <map>
 
@@ -15,6 +20,7 @@
 #include "highlighter.h"
 #include "query_builder.h"
 #include "query_parser.h"
+#include "thesaurus.h"
 
 namespace furet {
 namespace {
@@ -62,6 +68,11 @@ struct Searcher::Impl {
   std::vector<std::string> locations;
   Xapian::Database db;
   Analyzer analyzer;
+  std::optional<detail::Thesaurus> own_thesaurus;  // set by load_thesaurus()
+
+  const detail::Thesaurus& thesaurus() const {
+    return own_thesaurus ? *own_thesaurus : detail::Thesaurus::builtin(analyzer);
+  }
 
   SearchResult run(std::string_view query, const SearchOptions& options);
 };
@@ -90,6 +101,14 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
+void Searcher::load_thesaurus(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) throw IoError("cannot read thesaurus '" + path + "': " + std::strerror(errno));
+  impl_->own_thesaurus.emplace(text.str(), impl_->analyzer);
+}
+
 void Searcher::reopen() {
   try {
     impl_->db.reopen();
@@ -113,7 +132,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
 SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& options) {
   SearchResult result;
-  const detail::BuiltQuery built = build_query(detail::parse_query(query), analyzer, db);
+  const detail::BuiltQuery built = build_query(detail::parse_query(query), analyzer, db,
+                                               options.synonyms ? &thesaurus() : nullptr);
   result.warnings = built.warnings;
   const Xapian::Query xq = built.xapian_query();
   if (xq.empty() || options.limit == 0) return result;

@@ -147,7 +147,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
   std::uint32_t position = 0;
   for (std::size_t i = 0; i < segments.size();) {
     std::size_t last = i;  // the hyphenated run is segments[i..last]
-    while (segments[last].hyphen_after && last + 1 < segments.size() &&
+    while (segments[last].linked_to_next && last + 1 < segments.size() &&
            last - i + 1 < kMaxCompoundParts) {
       ++last;
     }

@@ -2,6 +2,7 @@
 #include "segmenter.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -44,6 +45,25 @@ bool is_group_separator(UChar32 c) {
 }
 
 bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// Splits [begin, end) where a small letter is followed by a capital, linking the
+// pieces: "DeepSeek" -> "Deep" + "Seek".
+void push_camel_case_parts(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                           std::vector<Segment>& segments) {
+  std::uint32_t piece = begin;
+  UChar32 previous = -1;
+  for (std::uint32_t i = begin; i < end;) {
+    const std::uint32_t at = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, end, c);
+    if (previous >= 0 && u_islower(previous) && u_isupper(c)) {
+      segments.push_back({piece, at, true});
+      piece = at;
+    }
+    previous = c;
+  }
+  segments.push_back({piece, end, false});
+}
 
 }  // namespace
 
@@ -91,9 +111,9 @@ std::vector<Segment> WordSegmenter::segment(std::string_view text) {
         last_takes_group = current.size() == 3;
         continue;
       }
-      last.hyphen_after = is_hyphen(gap);
+      last.linked_to_next = is_hyphen(gap);
     }
-    segments.push_back({b, e, false});
+    push_camel_case_parts(text, b, e, segments);
     last_takes_group = starts_thousands_group(current);
   }
   // Detach the text: the iterator must not keep a pointer to the caller's buffer.

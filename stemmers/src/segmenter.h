@@ -15,13 +15,16 @@ namespace furet::detail {
 struct Segment {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
-  /// Only a hyphen separates it from the next segment ("États-Unis"): a compound goes on.
-  bool hyphen_after = false;
+  /// It forms a compound with the next segment: only a hyphen separates them
+  /// ("États-Unis"), or a capital follows a small letter inside one word
+  /// ("DeepSeek", or table cells glued by extraction: "spécifiqueUtilisation").
+  bool linked_to_next = false;
 };
 
 /// Splits text into word segments at ICU word boundaries (locale fr), dropping
-/// spaces and punctuation, and joining French thousands groups ("300 000" with a
-/// space, NBSP, narrow NBSP or thin space) into one segment.
+/// spaces and punctuation, joining French thousands groups ("300 000" with a
+/// space, NBSP, narrow NBSP or thin space) into one segment, and splitting words
+/// at a small-to-capital letter change (linked, so the whole is kept too).
 class WordSegmenter {
  public:
   WordSegmenter();

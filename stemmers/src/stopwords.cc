@@ -6,9 +6,12 @@
 #include <unordered_set>
 
 #include "folding.h"
-#include "stopwords_data.h"
 
 namespace furet::detail {
+
+// data/stopwords_fr.txt, compiled in (furet_embed_text).
+extern const std::string_view kStopwordsText;
+
 namespace {
 
 std::unordered_set<std::string> load_stopwords() {

@@ -249,8 +249,9 @@ TEST(HtmlTextTest, HandlesEveryPrefixOfADocument) {
 
 TEST(HtmlTextTest, HandlesPathologicalInputInReasonableTime) {
   // Each of these would be quadratic for a scanner that searches ahead from every '<' or '&'.
-  const std::vector<std::string> patterns = {"<a ", "<!--", "</", "<![CDATA[", "&#1", "&eacute",
-                                             "<h1>", "<nav>", "<td>", "<br>", "<script"};
+  const std::vector<std::string> patterns = {"<a ",  "<!--",    "</",     "<![CDATA[",
+                                             "&#1",  "&eacute", "<h1>",   "<nav>",
+                                             "<td>", "<br>",    "<script"};
   for (const std::string& pattern : patterns) {
     std::string input;
     while (input.size() < 400000) input += pattern;
@@ -261,15 +262,25 @@ TEST(HtmlTextTest, HandlesPathologicalInputInReasonableTime) {
 
 TEST(HtmlTextTest, RandomAndMutatedInputNeverBreaks) {
   std::mt19937 rng(424242);
-  const std::vector<std::string> tokens = {
-      "<",      ">",        "/",       "\"",      "'",       "=",      "&",       "#",
-      ";",      "!",        "-",       "?",       " ",       "\n",     "\t",      "é",
-      "œ",      "’",        "€",       "🚀",      "\xC2\xA0", "a",      "p",       "x",
-      "script", "title",    "h1",      "td",      "pre",     "nav",    "svg",     "head",
-      "&amp;",  "&#x",      "&#233;",  "&nbsp;",  "<!--",    "-->",    "<![CDATA[", "]]>",
-      "<p>",    "</p>",     "<br>",    "<pre>",   "</pre>",  "<title>", "</title>", "<td>",
-      "<script>", "</script>", "<nav>", "</nav>", "<h1>",    "</h1>",  "<head>",  "</head>",
-      std::string(1, '\0')};
+  const std::vector<std::string> tokens = {"<",        ">",         "/",
+                                           "\"",       "'",         "=",
+                                           "&",        "#",         ";",
+                                           "!",        "-",         "?",
+                                           " ",        "\n",        "\t",
+                                           "é",        "œ",         "’",
+                                           "€",        "🚀",         "\xC2\xA0",
+                                           "a",        "p",         "x",
+                                           "script",   "title",     "h1",
+                                           "td",       "pre",       "nav",
+                                           "svg",      "head",      "&amp;",
+                                           "&#x",      "&#233;",    "&nbsp;",
+                                           "<!--",     "-->",       "<![CDATA[",
+                                           "]]>",      "<p>",       "</p>",
+                                           "<br>",     "<pre>",     "</pre>",
+                                           "<title>",  "</title>",  "<td>",
+                                           "<script>", "</script>", "<nav>",
+                                           "</nav>",   "<h1>",      "</h1>",
+                                           "<head>",   "</head>",   std::string(1, '\0')};
   const std::string seed_page =
       "<html><head><title>Titre &amp; co</title></head><body><h1>Les puces</h1>"
       "<p>La capacité de calcul des H200 est plus de six fois supérieure à celle des H20</p>"

@@ -114,15 +114,16 @@ TEST(TextDecoderTest, ReplacesLoneUtf16SurrogatesAndOddTrailingByte) {
   std::string bytes = utf16_bytes(text, false, true);
   bytes += 'x';  // a file cut in the middle of a code unit
   const DecodedText decoded = decode_text(bytes);
-  EXPECT_EQ(decoded.utf8, "é" + std::string(kReplacementUtf8) + "té" +
-                              std::string(kReplacementUtf8));
+  EXPECT_EQ(decoded.utf8,
+            "é" + std::string(kReplacementUtf8) + "té" + std::string(kReplacementUtf8));
   EXPECT_EQ(decoded.encoding, "UTF-16LE");
   EXPECT_EQ(decoded.invalid_bytes, 3u);
 }
 
 TEST(TextDecoderTest, DecodesUtf32WithBom) {
-  const std::string bytes = std::string("\xFF\xFE\x00\x00", 4) + std::string("\xE9\x00\x00\x00", 4) +
-                            std::string("t\x00\x00\x00", 4) + std::string("\xE9\x00\x00\x00", 4);
+  const std::string bytes = std::string("\xFF\xFE\x00\x00", 4) +
+                            std::string("\xE9\x00\x00\x00", 4) + std::string("t\x00\x00\x00", 4) +
+                            std::string("\xE9\x00\x00\x00", 4);
   const DecodedText decoded = decode_text(bytes);
   EXPECT_EQ(decoded.utf8, "été");
   EXPECT_EQ(decoded.encoding, "UTF-32LE");
@@ -206,7 +207,10 @@ TEST(TextDecoderTest, DetectsPngHeaderAsBinary) {
 }
 
 TEST(TextDecoderTest, DetectsElfHeaderAsBinary) {
-  const std::string elf("\x7F" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3E", 19);
+  const std::string elf(
+      "\x7F"
+      "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3E",
+      19);
   EXPECT_TRUE(looks_binary(elf));
 }
 

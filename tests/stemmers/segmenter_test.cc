@@ -40,9 +40,22 @@ TEST(SegmenterTest, MarksHyphenLinks) {
   WordSegmenter segmenter;
   const std::vector<Segment> s = segmenter.segment("Mar-a-Lago - Chine");
   ASSERT_EQ(s.size(), 4u);
-  EXPECT_TRUE(s[0].hyphen_after);
-  EXPECT_TRUE(s[1].hyphen_after);
-  EXPECT_FALSE(s[2].hyphen_after) << "a spaced dash is not a compound";
+  EXPECT_TRUE(s[0].linked_to_next);
+  EXPECT_TRUE(s[1].linked_to_next);
+  EXPECT_FALSE(s[2].linked_to_next) << "a spaced dash is not a compound";
+}
+
+TEST(SegmenterTest, SplitsCamelCaseAndLinksThePieces) {
+  WordSegmenter segmenter;
+  const std::string text = "DeepSeek spécifiqueUtilisation H20 iPhone";
+  const std::vector<Segment> s = segmenter.segment(text);
+  std::vector<std::string> pieces;
+  for (const Segment& seg : s) pieces.push_back(text.substr(seg.begin, seg.end - seg.begin));
+  EXPECT_EQ(pieces, (std::vector<std::string>{"Deep", "Seek", "spécifique", "Utilisation", "H20",
+                                              "i", "Phone"}));
+  EXPECT_TRUE(s[0].linked_to_next);
+  EXPECT_FALSE(s[1].linked_to_next);
+  EXPECT_TRUE(s[2].linked_to_next);
 }
 
 TEST(SegmenterTest, CopiesAreIndependent) {

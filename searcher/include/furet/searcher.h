@@ -18,8 +18,10 @@ namespace furet {
 struct SearchOptions {
   /// Hits to return (default 10).
   std::size_t limit = 10;
-  /// At most this many passages of one article among the hits; 0 for no cap (default 3).
-  std::size_t per_article = 3;
+  /// At most this many passages of one article among the hits; 0 for no cap (default).
+  std::size_t per_article = 0;
+  /// Also search the thesaurus synonyms of the query's words, with less weight (default).
+  bool synonyms = true;
   /// Passages fetched from the index and re-ranked before the cap applies (default 200).
   std::size_t candidates = 200;
 };
@@ -84,6 +86,11 @@ class FURET_EXPORT Searcher {
   /// The best passages for `query`. An empty or unmatched query gives no hits.
   /// Throws IoError if the index cannot be read.
   SearchResult search(std::string_view query, const SearchOptions& options = {});
+
+  /// Replaces the built-in French thesaurus with the one in `path`: one group of
+  /// synonyms per line, entries separated by commas, '#' for comments.
+  /// Throws IoError if the file cannot be read.
+  void load_thesaurus(const std::string& path);
 
   /// Moves to the index's latest committed state (cheap if nothing changed).
   void reopen();
