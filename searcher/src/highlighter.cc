@@ -45,20 +45,21 @@ std::uint32_t smallest_window(const std::vector<std::pair<std::uint32_t, std::si
 PassageMatch match_passage(const std::vector<Token>& tokens,
                            const std::vector<Concept>& concepts) {
   PassageMatch match;
-  match.covered.assign(concepts.size(), false);
+  match.covered.assign(concepts.size(), 0.0);
   std::vector<HighlightRange> ranges;
   std::vector<std::pair<std::uint32_t, std::size_t>> hits;  // (position, concept)
   for (const Token& token : tokens) {
     for (std::size_t c = 0; c < concepts.size(); ++c) {
-      if (!concepts[c].matches(token)) continue;
-      match.covered[c] = true;
+      const double strength = concepts[c].match_strength(token);
+      if (strength == 0) continue;
+      match.covered[c] = std::max(match.covered[c], strength);
       ranges.push_back({token.begin, token.end});
       hits.emplace_back(token.position, c);
     }
   }
   match.highlights = merged(std::move(ranges));
-  const auto covered = static_cast<std::size_t>(
-      std::count(match.covered.begin(), match.covered.end(), true));
+  const auto covered = static_cast<std::size_t>(std::count_if(
+      match.covered.begin(), match.covered.end(), [](double strength) { return strength > 0; }));
   if (covered >= 2) {
     std::stable_sort(hits.begin(), hits.end());
     match.span = smallest_window(hits, covered);

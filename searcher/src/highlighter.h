@@ -14,7 +14,8 @@ namespace furet::detail {
 /// Where a passage's tokens meet the query's concepts.
 struct PassageMatch {
   std::vector<HighlightRange> highlights;  ///< merged byte ranges, in order
-  std::vector<bool> covered;               ///< per concept: does the passage have it
+  /// Per concept, how well the passage holds it: 1 (its word), kSynonymWeight, or 0.
+  std::vector<double> covered;
   /// Fewest consecutive word positions holding one occurrence of every covered
   /// concept (0 if fewer than two concepts are covered).
   std::uint32_t span = 0;

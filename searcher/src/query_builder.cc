@@ -13,9 +13,6 @@ namespace {
 // words decide. Scale of a title match against a body match.
 constexpr double kTitleWeight = 0.3;
 
-// A synonym is evidence, but weaker than the word the user typed.
-constexpr double kSynonymWeight = 0.6;
-
 // A prefix expands to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxPrefixExpansion = 64;
 
@@ -153,16 +150,18 @@ double concept_idf(const Concept& c, const Xapian::Database& db) {
 
 }  // namespace
 
-bool Concept::matches(const Token& token) const {
-  for (const auto* list : {&terms, &synonyms}) {
-    for (const std::string& term : *list) {
+double Concept::match_strength(const Token& token) const {
+  const auto has = [&token](const std::vector<std::string>& list) {
+    for (const std::string& term : list) {
       if (token.term == term || token.alt_term == term) return true;
     }
-  }
+    return false;
+  };
+  if (has(terms)) return 1;
   for (const std::string& prefix : prefixes) {
-    if (token.term.rfind(prefix, 0) == 0 || token.alt_term.rfind(prefix, 0) == 0) return true;
+    if (token.term.rfind(prefix, 0) == 0 || token.alt_term.rfind(prefix, 0) == 0) return 1;
   }
-  return false;
+  return has(synonyms) ? kSynonymWeight : 0;
 }
 
 Xapian::Query BuiltQuery::xapian_query() const {

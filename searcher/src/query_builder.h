@@ -14,6 +14,10 @@
 
 namespace furet::detail {
 
+/// A synonym is evidence, but weaker than the word the user typed: its share
+/// of a match, in the Xapian query and in the re-ranking.
+inline constexpr double kSynonymWeight = 0.6;
+
 /// One thing the query asks for: a word (with its accent-blind variant), a
 /// compound, a phrase, a prefix, or alternatives joined by OR. A passage
 /// "covers" a concept when any of its terms occurs in it.
@@ -24,8 +28,9 @@ struct Concept {
   Xapian::Query query;                ///< what the index is asked
   double idf = 0;                     ///< rarity in the index: rarer concepts weigh more
 
-  /// True if `token` is one of this concept's terms or synonyms, or begins with a prefix.
-  bool matches(const Token& token) const;
+  /// How well `token` satisfies this concept: 1 for one of its terms or prefixes,
+  /// kSynonymWeight for a synonym only, 0 for no match.
+  double match_strength(const Token& token) const;
 };
 
 /// A query ready to run: positive concepts, exclusions, the words that had no

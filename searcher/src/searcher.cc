@@ -9,7 +9,6 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
-#include <cmath>
 #include <map>
 
 #include <xapian.h>
@@ -20,17 +19,13 @@
 #include "highlighter.h"
 #include "query_builder.h"
 #include "query_parser.h"
+#include "ranker.h"
 #include "thesaurus.h"
 
 namespace furet {
 namespace {
 
 constexpr std::string_view kRemoteScheme = "tcp://";
-
-// How much the share of the query a passage covers, and how close together its
-// matches stand, move the BM25 score. See docs/ranking.md.
-constexpr double kCoverageFloor = 0.25;
-constexpr double kProximityGain = 0.25;
 
 Xapian::Database open_one(const std::string& location) {
   if (location.rfind(kRemoteScheme, 0) == 0) {
@@ -144,53 +139,41 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   const Xapian::MSet candidates =
       enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(options.candidates, options.limit)));
 
-  double total_idf = 0;
-  for (const detail::Concept& c : built.concepts) total_idf += std::max(c.idf, 0.0);
-
-  struct Scored {
-    Hit hit;
-    std::string article;
-  };
-  std::vector<Scored> scored;
-  scored.reserve(candidates.size());
+  std::vector<detail::Candidate> candidates_seen;
+  std::vector<PassageData> passages;
+  candidates_seen.reserve(candidates.size());
+  passages.reserve(candidates.size());
   for (auto it = candidates.begin(); it != candidates.end(); ++it) {
     const Xapian::Document doc = it.get_document();
-    PassageData data = PassageData::decode(doc.get_data());
-    const detail::PassageMatch match =
-        detail::match_passage(analyzer.analyze(data.text), built.concepts);
-
-    double covered_idf = 0;
-    std::size_t covered = 0;
-    for (std::size_t c = 0; c < built.concepts.size(); ++c) {
-      if (!match.covered[c]) continue;
-      covered_idf += std::max(built.concepts[c].idf, 0.0);
-      ++covered;
-    }
-    const double coverage = total_idf > 0 ? covered_idf / total_idf : 1.0;
-    const double proximity = match.span ? static_cast<double>(covered) / match.span : 0.0;
-    const double score = it.get_weight() * (kCoverageFloor + (1 - kCoverageFloor) * coverage * coverage) *
-                         (1 + kProximityGain * proximity);
-
-    Scored s;
-    s.hit.score = score;
-    s.hit.path = std::move(data.path);
-    s.hit.title = std::move(data.title);
-    s.hit.passage = std::move(data.text);
-    s.hit.begin = data.begin;
-    s.hit.end = data.end;
-    s.hit.highlights = match.highlights;
-    s.article = doc.get_value(schema::kArticleIdSlot);
-    scored.push_back(std::move(s));
+    passages.push_back(PassageData::decode(doc.get_data()));
+    candidates_seen.push_back({it.get_weight(), doc.get_value(schema::kArticleIdSlot),
+                               detail::match_passage(analyzer.analyze(passages.back().text),
+                                                     built.concepts)});
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const Scored& a, const Scored& b) { return a.hit.score > b.hit.score; });
+  const std::vector<detail::ScoreParts> scores =
+      detail::score_candidates(candidates_seen, built.concepts);
+
+  std::vector<std::size_t> order(candidates_seen.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return scores[a].total > scores[b].total; });
 
   std::map<std::string, std::size_t> per_article;
-  for (Scored& s : scored) {
+  for (std::size_t i : order) {
     if (result.hits.size() == options.limit) break;
-    if (options.per_article && ++per_article[s.article] > options.per_article) continue;
-    s.hit.rank = result.hits.size() + 1;
-    result.hits.push_back(std::move(s.hit));
+    const detail::Candidate& c = candidates_seen[i];
+    if (options.per_article && ++per_article[c.article] > options.per_article) continue;
+    PassageData& data = passages[i];
+    Hit hit;
+    hit.rank = result.hits.size() + 1;
+    hit.score = scores[i].total;
+    hit.path = std::move(data.path);
+    hit.title = std::move(data.title);
+    hit.passage = std::move(data.text);
+    hit.begin = data.begin;
+    hit.end = data.end;
+    hit.highlights = c.match.highlights;
+    result.hits.push_back(std::move(hit));
   }
   return result;
 }

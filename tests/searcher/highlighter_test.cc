@@ -20,7 +20,16 @@ TEST(HighlighterTest, HighlightsMatchingWordsByByteRange) {
   EXPECT_EQ(text.substr(m.highlights[0].begin, m.highlights[0].end - m.highlights[0].begin),
             "autorisation");
   EXPECT_EQ(text.substr(m.highlights[1].begin, m.highlights[1].end - m.highlights[1].begin), "H200");
-  EXPECT_EQ(m.covered, (std::vector<bool>{true, true}));
+  EXPECT_EQ(m.covered, (std::vector<double>{1.0, 1.0}));
+}
+
+TEST(HighlighterTest, SynonymIsWeakerEvidenceThanTheWord) {
+  Analyzer a;
+  Concept licence = word("licenc");
+  licence.synonyms = {"autoris"};
+  EXPECT_EQ(match_passage(a.analyze("une licence"), {licence}).covered[0], 1.0);
+  EXPECT_EQ(match_passage(a.analyze("une autorisation"), {licence}).covered[0], kSynonymWeight);
+  EXPECT_EQ(match_passage(a.analyze("un permis"), {licence}).covered[0], 0.0);
 }
 
 TEST(HighlighterTest, SpanMeasuresProximity) {

@@ -103,13 +103,34 @@ TEST_F(SearcherTest, PrefixFindsWordBeginnings) {
 }
 
 TEST_F(SearcherTest, HighlightsPointAtQueryWords) {
-  const std::vector<Hit> hits = search("licence H200");
+  const std::vector<Hit> hits = search("licence H200", {.synonyms = false});
   ASSERT_FALSE(hits.empty());
   ASSERT_FALSE(hits[0].highlights.empty());
   for (const HighlightRange& h : hits[0].highlights) {
     const std::string word = hits[0].passage.substr(h.begin, h.end - h.begin);
     EXPECT_TRUE(word == "H200" || word.find("licence") != std::string::npos) << word;
   }
+}
+
+TEST_F(SearcherTest, ThesaurusSynonymsAreFoundAndHighlighted) {
+  const std::vector<Hit> hits = search("licence H200");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_NE(hits[0].passage.find("L’autorisation de vente des H200"), std::string::npos)
+      << hits[0].passage;
+  bool synonym_highlighted = false;
+  for (const HighlightRange& h : hits[0].highlights) {
+    synonym_highlighted |= hits[0].passage.substr(h.begin, h.end - h.begin) == "autorisation";
+  }
+  EXPECT_TRUE(synonym_highlighted);
+}
+
+TEST_F(SearcherTest, OwnThesaurusReplacesTheBuiltInOne) {
+  TempDir dir;
+  furet::testing::write_file(dir / "t.txt", "# test\nQwen, Zhipu\n");
+  Searcher searcher(index());
+  searcher.load_thesaurus(dir / "t.txt");
+  EXPECT_TRUE(any_passage_has(searcher.search("Qwen", {.limit = 20}).hits, "Zhipu AI"));
+  EXPECT_THROW(searcher.load_thesaurus(dir / "missing.txt"), IoError);
 }
 
 TEST_F(SearcherTest, PassageRangePointsIntoTheArticle) {

@@ -1,0 +1,56 @@
+// The re-ranking formula; its constants are set by the relevance benchmark (bench/).
+#include "ranker.h"
+
+#include <algorithm>
+#include <map>
+
+namespace furet::detail {
+namespace {
+
+constexpr double kCoverageFloor = 0.25;   // f: a passage with part of the query still counts
+constexpr double kProximityGain = 0.25;   // g: the bonus for words side by side
+constexpr double kArticleFloor = 0.7;     // a: a stray mention keeps half its score
+
+// Share of the concepts' total idf that `covered` holds, each concept as strongly
+// as it is matched.
+double weighted_share(const std::vector<double>& covered, const std::vector<Concept>& concepts) {
+  double total = 0;
+  double held = 0;
+  for (std::size_t c = 0; c < concepts.size(); ++c) {
+    const double idf = std::max(concepts[c].idf, 0.0);
+    total += idf;
+    held += idf * covered[c];
+  }
+  return total > 0 ? held / total : 1.0;
+}
+
+}  // namespace
+
+std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidates,
+                                         const std::vector<Concept>& concepts) {
+  std::map<std::string, std::vector<double>> article_covered;
+  for (const Candidate& c : candidates) {
+    std::vector<double>& covered = article_covered[c.article];
+    covered.resize(concepts.size(), 0.0);
+    for (std::size_t i = 0; i < concepts.size(); ++i) {
+      covered[i] = std::max(covered[i], c.match.covered[i]);
+    }
+  }
+  std::vector<ScoreParts> scores;
+  scores.reserve(candidates.size());
+  for (const Candidate& c : candidates) {
+    ScoreParts s;
+    s.bm25 = c.bm25;
+    s.coverage = weighted_share(c.match.covered, concepts);
+    const auto covered = static_cast<double>(std::count_if(
+        c.match.covered.begin(), c.match.covered.end(), [](double strength) { return strength > 0; }));
+    s.proximity = c.match.span ? covered / c.match.span : 0.0;
+    s.article = weighted_share(article_covered[c.article], concepts);
+    s.total = s.bm25 * (kCoverageFloor + (1 - kCoverageFloor) * s.coverage * s.coverage) *
+              (1 + kProximityGain * s.proximity) * (kArticleFloor + (1 - kArticleFloor) * s.article);
+    scores.push_back(s);
+  }
+  return scores;
+}
+
+}  // namespace furet::detail

@@ -1,0 +1,39 @@
+// Re-ranking of candidate passages: BM25 moved by coverage, proximity and article evidence.
+#ifndef FURET_SEARCHER_SRC_RANKER_H_
+#define FURET_SEARCHER_SRC_RANKER_H_
+
+#include <string>
+#include <vector>
+
+#include "highlighter.h"
+#include "query_builder.h"
+
+namespace furet::detail {
+
+/// A passage the index returned, with what the re-ranker needs to know of it.
+struct Candidate {
+  double bm25 = 0;      ///< Xapian's weight, title terms included
+  std::string article;  ///< article id: passages of one article share evidence
+  PassageMatch match;   ///< its tokens against the query's concepts
+};
+
+/// A candidate's score and the factors it is the product of.
+struct ScoreParts {
+  double bm25 = 0;
+  double coverage = 0;   ///< share of the query's weight (idf) the passage holds, 0..1
+  double proximity = 0;  ///< covered concepts / span of words holding them, 0..1
+  double article = 0;    ///< share of the query's weight its article's candidates hold, 0..1
+  double total = 0;
+};
+
+/// Scores each candidate:
+///   bm25 × (f + (1 − f)·coverage²) × (1 + g·proximity) × (a + (1 − a)·article)
+/// so a passage with all the query's rare words beats one repeating a common
+/// word, close words beat scattered ones, and a passage of an article that is
+/// about the whole query beats a stray mention.
+std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidates,
+                                         const std::vector<Concept>& concepts);
+
+}  // namespace furet::detail
+
+#endif  // FURET_SEARCHER_SRC_RANKER_H_
