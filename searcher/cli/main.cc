@@ -1,6 +1,7 @@
 // furet-search: the best passages of a furet index for a query.
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -42,11 +43,26 @@ std::string highlighted(const furet::Hit& hit, bool color) {
   return out.append(hit.passage, at);
 }
 
+// The passage under its heading, every line indented, blank lines dropped.
+std::string indented(const std::string& text) {
+  std::string out = "   ";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') {
+      out += text[i];
+    } else if (out.back() != ' ') {
+      out += "\n   ";
+    }
+  }
+  return out;
+}
+
 void print_text(const furet::SearchResult& result, bool color) {
   for (const furet::Hit& hit : result.hits) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.2f", hit.score);
     std::cout << hit.rank << ". " << (color ? kBold : "") << hit.title << (color ? kPlain : "")
-              << "\n   " << hit.path << "  (score " << hit.score << ")\n   "
-              << highlighted(hit, color) << "\n\n";
+              << "\n   " << hit.path << "  (score " << score << ")\n"
+              << indented(highlighted(hit, color)) << "\n\n";
   }
 }
 
