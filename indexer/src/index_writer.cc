@@ -129,6 +129,20 @@ std::string article_term(const std::string& id) {
   return std::string(schema::kArticlePrefix) + id;
 }
 
+// Words worth suggesting as spelling corrections: folded, as written (not
+// stemmed), neither stopwords nor codes nor numbers.
+constexpr std::size_t kMinSpellingBytes = 3;
+
+void count_spellings(const Analyzer& analyzer, std::string_view text,
+                     const std::vector<Token>& tokens,
+                     std::map<std::string, Xapian::termcount>& words) {
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord || t.stopword) continue;
+    std::string word = analyzer.fold_word(text.substr(t.begin, t.end - t.begin));
+    if (word.size() >= kMinSpellingBytes) ++words[std::move(word)];
+  }
+}
+
 void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
   for (const Token& t : tokens) {
     doc.add_posting(t.term, t.position);
@@ -148,6 +162,7 @@ struct IndexWriter::Impl {
   void check_compatible() const;
   std::uint32_t write_article(const std::string& id, const std::string& path,
                               const detail::Article& article);
+  void delete_article(const std::string& id);
 };
 
 IndexWriter::IndexWriter(const std::string& dir) : impl_(std::make_unique<Impl>()) {
@@ -195,6 +210,7 @@ std::map<std::string, detail::FileRecord> IndexWriter::Impl::load_manifest() con
 std::uint32_t IndexWriter::Impl::write_article(const std::string& id, const std::string& path,
                                                const detail::Article& article) {
   std::vector<Token> title_tokens = analyzer.analyze(article.title);
+  std::map<std::string, Xapian::termcount> spellings;
   std::uint32_t ordinal = 0;
   for (const detail::PassageRange& range : article.passages) {
     PassageData data;
@@ -206,7 +222,9 @@ std::uint32_t IndexWriter::Impl::write_article(const std::string& id, const std:
     data.ordinal = ordinal++;
 
     Xapian::Document doc;
-    add_terms(doc, analyzer.analyze(data.text));
+    const std::vector<Token> tokens = analyzer.analyze(data.text);
+    add_terms(doc, tokens);
+    count_spellings(analyzer, data.text, tokens, spellings);
     for (const Token& t : title_tokens) {
       if (t.stopword) continue;
       doc.add_term(std::string(schema::kTitlePrefix) + t.term);
@@ -218,7 +236,20 @@ std::uint32_t IndexWriter::Impl::write_article(const std::string& id, const std:
     doc.set_data(data.encode());
     db.add_document(doc);
   }
+  for (const auto& [word, count] : spellings) db.add_spelling(word, count);
   return ordinal;
+}
+
+// Removes an article's passages and the spelling counts they added.
+void IndexWriter::Impl::delete_article(const std::string& id) {
+  const std::string term = article_term(id);
+  std::map<std::string, Xapian::termcount> spellings;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    const PassageData data = PassageData::decode(db.get_document(*it).get_data());
+    count_spellings(analyzer, data.text, analyzer.analyze(data.text), spellings);
+  }
+  for (const auto& [word, count] : spellings) db.remove_spelling(word, count);
+  db.delete_document(term);
 }
 
 UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
@@ -270,7 +301,7 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
             for (const std::string& w : article.warnings) {
               report.warnings.push_back(file.path + ": " + w);
             }
-            if (indexed) self.db.delete_document(article_term(id));
+            if (indexed) self.delete_article(id);
             record.passages = self.write_article(id, file.path, article);
             report.passages_written += record.passages;
             (indexed ? report.updated : report.added).push_back(file.path);
@@ -287,7 +318,7 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
     }
     for (const auto& [id, record] : manifest) {
       if (seen.count(id) || (!options.rebuild && !within(record.source, roots))) continue;
-      self.db.delete_document(article_term(id));
+      self.delete_article(id);
       self.db.set_metadata(manifest_key(id), "");
       report.removed.push_back(record.path);
     }

@@ -56,24 +56,60 @@ std::string indented(const std::string& text) {
   return out;
 }
 
+std::string fixed(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", value);
+  return text;
+}
+
+// "score 2.99 = bm25 4.41 × coverage 0.62 (×0.54) × ...", then the terms.
+std::string explanation_text(const furet::Hit& hit) {
+  const furet::Explanation& e = *hit.explanation;
+  std::string out = "   = bm25 " + fixed(e.bm25) + " × coverage " + fixed(e.coverage) + " (×" +
+                    fixed(e.coverage_factor) + ") × proximity " + fixed(e.proximity) + " (×" +
+                    fixed(e.proximity_factor) + ") × article " + fixed(e.article) + " (×" +
+                    fixed(e.article_factor) + ")\n   bm25 by term:";
+  for (const furet::TermWeight& t : e.terms) {
+    out += " " + t.term + (t.origin == "word" ? "" : " [" + t.origin + "]") + " " + fixed(t.weight);
+  }
+  for (const std::string& s : e.synonyms) out += "\n   synonym: " + s;
+  return out + "\n";
+}
+
 void print_text(const furet::SearchResult& result, bool color) {
   for (const furet::Hit& hit : result.hits) {
-    char score[32];
-    std::snprintf(score, sizeof score, "%.2f", hit.score);
     std::cout << hit.rank << ". " << (color ? kBold : "") << hit.title << (color ? kPlain : "")
-              << "\n   " << hit.path << "  (score " << score << ")\n"
-              << indented(highlighted(hit, color)) << "\n\n";
+              << "\n   " << hit.path << "  (score " << fixed(hit.score) << ")\n";
+    if (hit.explanation) std::cout << explanation_text(hit);
+    std::cout << indented(highlighted(hit, color)) << "\n\n";
   }
+}
+
+nlohmann::json explanation_json(const furet::Explanation& e) {
+  nlohmann::json terms = nlohmann::json::array();
+  for (const furet::TermWeight& t : e.terms) {
+    terms.push_back({{"term", t.term}, {"origin", t.origin}, {"weight", t.weight}});
+  }
+  return {{"bm25", e.bm25},
+          {"terms", terms},
+          {"coverage", e.coverage},
+          {"coverage_factor", e.coverage_factor},
+          {"proximity", e.proximity},
+          {"proximity_factor", e.proximity_factor},
+          {"article", e.article},
+          {"article_factor", e.article_factor},
+          {"synonyms", e.synonyms}};
 }
 
 void print_json(const furet::SearchResult& result) {
   for (const furet::Hit& hit : result.hits) {
     nlohmann::json highlights = nlohmann::json::array();
     for (const furet::HighlightRange& h : hit.highlights) highlights.push_back({h.begin, h.end});
-    const nlohmann::json line = {{"rank", hit.rank},       {"score", hit.score},
-                                 {"doc", hit.path},        {"title", hit.title},
-                                 {"passage", hit.passage}, {"begin", hit.begin},
-                                 {"end", hit.end},         {"highlights", highlights}};
+    nlohmann::json line = {{"rank", hit.rank},       {"score", hit.score},
+                           {"doc", hit.path},        {"title", hit.title},
+                           {"passage", hit.passage}, {"begin", hit.begin},
+                           {"end", hit.end},         {"highlights", highlights}};
+    if (hit.explanation) line["explain"] = explanation_json(*hit.explanation);
     std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
 }
@@ -115,6 +151,13 @@ int main(int argc, char** argv) {
                  "per line, entries separated by commas")
       ->check(CLI::ExistingFile);
   app.add_flag("--no-synonyms", no_synonyms, "Search only the words as typed, without synonyms");
+  bool exact = false;
+  app.add_flag("--exact", exact,
+               "Search the words exactly as typed: no spelling correction (a query word the index "
+               "does not know is otherwise replaced by the closest word it does)");
+  app.add_flag("--explain", options.explain,
+               "Show how each score is made: BM25 by term, coverage, proximity, article evidence, "
+               "synonyms used (in JSON: an \"explain\" object)");
   app.add_flag("--json", json,
                "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
                "highlights ([begin, end] byte ranges in passage)");
@@ -138,8 +181,13 @@ int main(int argc, char** argv) {
     furet::Searcher searcher(indexes);
     if (!thesaurus.empty()) searcher.load_thesaurus(thesaurus);
     options.synonyms = !no_synonyms;
+    options.correct_spelling = !exact;
     const furet::SearchResult result = searcher.search(query, options);
     for (const std::string& w : result.warnings) std::cerr << "furet-search: note: " << w << '\n';
+    if (!result.corrected_query.empty()) {
+      std::cerr << "furet-search: showing results for '" << result.corrected_query
+                << "'; search the words as typed with --exact\n";
+    }
     if (json) {
       print_json(result);
     } else if (result.hits.empty()) {

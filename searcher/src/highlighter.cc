@@ -50,8 +50,13 @@ PassageMatch match_passage(const std::vector<Token>& tokens,
   std::vector<std::pair<std::uint32_t, std::size_t>> hits;  // (position, concept)
   for (const Token& token : tokens) {
     for (std::size_t c = 0; c < concepts.size(); ++c) {
-      const double strength = concepts[c].match_strength(token);
+      const Concept::Synonym* synonym = nullptr;
+      const double strength = concepts[c].match_strength(token, &synonym);
       if (strength == 0) continue;
+      if (synonym && std::find(match.synonyms_used.begin(), match.synonyms_used.end(),
+                               synonym->label) == match.synonyms_used.end()) {
+        match.synonyms_used.push_back(synonym->label);
+      }
       match.covered[c] = std::max(match.covered[c], strength);
       ranges.push_back({token.begin, token.end});
       hits.emplace_back(token.position, c);

@@ -2,6 +2,7 @@
 #ifndef FURET_SEARCHER_SRC_HIGHLIGHTER_H_
 #define FURET_SEARCHER_SRC_HIGHLIGHTER_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct PassageMatch {
   std::vector<HighlightRange> highlights;  ///< merged byte ranges, in order
   /// Per concept, how well the passage holds it: 1 (its word), kSynonymWeight, or 0.
   std::vector<double> covered;
+  /// Labels of the thesaurus synonyms the passage holds ("licence -> autorisation").
+  std::vector<std::string> synonyms_used;
   /// Fewest consecutive word positions holding one occurrence of every covered
   /// concept (0 if fewer than two concepts are covered).
   std::uint32_t span = 0;

@@ -9,10 +9,6 @@
 namespace furet::detail {
 namespace {
 
-// Title terms say what the article is about; they help, but the passage's own
-// words decide. Scale of a title match against a body match.
-constexpr double kTitleWeight = 0.3;
-
 // A prefix expands to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxPrefixExpansion = 64;
 
@@ -62,15 +58,19 @@ Xapian::Query entry_query(const std::vector<Token>& entry) {
   return phrase_of(entry);
 }
 
-// Widens `c` with the thesaurus entries that share a group with `term`.
-void add_synonyms(Concept& c, const std::string& term, const Thesaurus* thesaurus) {
+// Widens `c` with the thesaurus entries that share a group with `term`, the
+// analysis of `word`.
+void add_synonyms(Concept& c, std::string_view word, const std::string& term,
+                  const Thesaurus* thesaurus) {
   if (!thesaurus) return;
   std::vector<Xapian::Query> alternatives;
-  for (const std::vector<Token>& entry : thesaurus->alternatives(term)) {
-    alternatives.push_back(entry_query(entry));
-    append_terms(c.synonyms, entry);
-    const Token& last = entry.back();
-    if (last.kind == TokenKind::kCompound) c.synonyms.push_back(last.term);
+  for (const Thesaurus::Entry* entry : thesaurus->alternatives(term)) {
+    alternatives.push_back(entry_query(entry->tokens));
+    Concept::Synonym synonym{std::string(word) + " -> " + entry->text, {}};
+    append_terms(synonym.terms, entry->tokens);
+    const Token& last = entry->tokens.back();
+    if (last.kind == TokenKind::kCompound) synonym.terms.push_back(last.term);
+    c.synonyms.push_back(std::move(synonym));
   }
   if (alternatives.empty()) return;
   c.query = Xapian::Query(
@@ -82,7 +82,9 @@ void add_synonyms(Concept& c, const std::string& term, const Thesaurus* thesauru
 
 // Concepts of plain words: one per word position; a compound is its whole term
 // or its parts in a row. Stopwords count only if the text is nothing else.
-std::vector<Concept> word_concepts(const std::vector<Token>& tokens, const Thesaurus* thesaurus) {
+std::vector<Concept> word_concepts(std::string_view text, const std::vector<Token>& tokens,
+                                   const Thesaurus* thesaurus) {
+  const auto surface = [text](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
   const bool only_stopwords =
       std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; });
   std::vector<Concept> concepts;
@@ -98,7 +100,7 @@ std::vector<Concept> word_concepts(const std::vector<Token>& tokens, const Thesa
       c.terms = token_terms(whole);
       append_terms(c.terms, parts);
       c.query = Xapian::Query(Xapian::Query::OP_OR, any_of(token_terms(whole)), phrase_of(parts));
-      add_synonyms(c, whole.term, thesaurus);
+      add_synonyms(c, surface(whole), whole.term, thesaurus);
       concepts.push_back(std::move(c));
       i = next + 1;
       continue;
@@ -108,7 +110,7 @@ std::vector<Concept> word_concepts(const std::vector<Token>& tokens, const Thesa
       Concept c;
       c.terms = token_terms(t);
       c.query = any_of(c.terms);
-      add_synonyms(c, t.term, thesaurus);
+      add_synonyms(c, surface(t), t.term, thesaurus);
       concepts.push_back(std::move(c));
     }
     ++i;
@@ -150,18 +152,35 @@ double concept_idf(const Concept& c, const Xapian::Database& db) {
 
 }  // namespace
 
-double Concept::match_strength(const Token& token) const {
-  const auto has = [&token](const std::vector<std::string>& list) {
-    for (const std::string& term : list) {
-      if (token.term == term || token.alt_term == term) return true;
-    }
-    return false;
-  };
-  if (has(terms)) return 1;
+namespace {
+
+bool token_has(const Token& token, const std::vector<std::string>& terms) {
+  for (const std::string& term : terms) {
+    if (token.term == term || token.alt_term == term) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+double Concept::match_strength(const Token& token, const Synonym** synonym) const {
+  if (token_has(token, terms)) return 1;
   for (const std::string& prefix : prefixes) {
     if (token.term.rfind(prefix, 0) == 0 || token.alt_term.rfind(prefix, 0) == 0) return 1;
   }
-  return has(synonyms) ? kSynonymWeight : 0;
+  for (const Synonym& s : synonyms) {
+    if (!token_has(token, s.terms)) continue;
+    if (synonym) *synonym = &s;
+    return kSynonymWeight;
+  }
+  return 0;
+}
+
+bool Concept::has_synonym_term(const std::string& term) const {
+  for (const Synonym& s : synonyms) {
+    if (std::find(s.terms.begin(), s.terms.end(), term) != s.terms.end()) return true;
+  }
+  return false;
 }
 
 Xapian::Query BuiltQuery::xapian_query() const {
@@ -206,7 +225,7 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
       if (part.kind == QueryPart::Kind::kPhrase) {
         concepts.push_back(phrase_concept(tokens));
       } else {
-        concepts = word_concepts(tokens, part.excluded ? nullptr : thesaurus);
+        concepts = word_concepts(part.text, tokens, part.excluded ? nullptr : thesaurus);
       }
     }
     if (part.excluded) {

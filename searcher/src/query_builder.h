@@ -18,19 +18,31 @@ namespace furet::detail {
 /// of a match, in the Xapian query and in the re-ranking.
 inline constexpr double kSynonymWeight = 0.6;
 
+/// Title terms say what the article is about; they help, but the passage's own
+/// words decide. Scale of a title match against a body match.
+inline constexpr double kTitleWeight = 0.3;
+
 /// One thing the query asks for: a word (with its accent-blind variant), a
 /// compound, a phrase, a prefix, or alternatives joined by OR. A passage
 /// "covers" a concept when any of its terms occurs in it.
 struct Concept {
   std::vector<std::string> terms;     ///< index terms that satisfy it
-  std::vector<std::string> synonyms;  ///< terms of thesaurus alternatives, weaker evidence
+  /// A thesaurus alternative: weaker evidence than the concept's own terms.
+  struct Synonym {
+    std::string label;               ///< "licence -> autorisation", for explanations
+    std::vector<std::string> terms;  ///< its index terms
+  };
+  std::vector<Synonym> synonyms;
   std::vector<std::string> prefixes;  ///< folded word beginnings that satisfy it
   Xapian::Query query;                ///< what the index is asked
   double idf = 0;                     ///< rarity in the index: rarer concepts weigh more
 
   /// How well `token` satisfies this concept: 1 for one of its terms or prefixes,
-  /// kSynonymWeight for a synonym only, 0 for no match.
-  double match_strength(const Token& token) const;
+  /// kSynonymWeight for a synonym (then *synonym, if given, points to it), 0 for none.
+  double match_strength(const Token& token, const Synonym** synonym = nullptr) const;
+
+  /// True if `term` is one of the synonyms' terms.
+  bool has_synonym_term(const std::string& term) const;
 };
 
 /// A query ready to run: positive concepts, exclusions, the words that had no

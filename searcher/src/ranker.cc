@@ -46,8 +46,10 @@ std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidate
         c.match.covered.begin(), c.match.covered.end(), [](double strength) { return strength > 0; }));
     s.proximity = c.match.span ? covered / c.match.span : 0.0;
     s.article = weighted_share(article_covered[c.article], concepts);
-    s.total = s.bm25 * (kCoverageFloor + (1 - kCoverageFloor) * s.coverage * s.coverage) *
-              (1 + kProximityGain * s.proximity) * (kArticleFloor + (1 - kArticleFloor) * s.article);
+    s.coverage_factor = kCoverageFloor + (1 - kCoverageFloor) * s.coverage * s.coverage;
+    s.proximity_factor = 1 + kProximityGain * s.proximity;
+    s.article_factor = kArticleFloor + (1 - kArticleFloor) * s.article;
+    s.total = s.bm25 * s.coverage_factor * s.proximity_factor * s.article_factor;
     scores.push_back(s);
   }
   return scores;

@@ -10,6 +10,11 @@
 
 namespace furet::detail {
 
+/// Xapian's BM25 parameters for passages (Xapian's defaults).
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr double kBm25B = 0.75;
+inline constexpr double kBm25MinNormLength = 0.5;
+
 /// A passage the index returned, with what the re-ranker needs to know of it.
 struct Candidate {
   double bm25 = 0;      ///< Xapian's weight, title terms included
@@ -23,7 +28,10 @@ struct ScoreParts {
   double coverage = 0;   ///< share of the query's weight (idf) the passage holds, 0..1
   double proximity = 0;  ///< covered concepts / span of words holding them, 0..1
   double article = 0;    ///< share of the query's weight its article's candidates hold, 0..1
-  double total = 0;
+  double coverage_factor = 0;
+  double proximity_factor = 0;
+  double article_factor = 0;
+  double total = 0;      ///< bm25 × the three factors
 };
 
 /// Scores each candidate:

@@ -16,10 +16,12 @@
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/passage_data.h"
 #include "furet/analysis/schema.h"
+#include "explainer.h"
 #include "highlighter.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "ranker.h"
+#include "spelling.h"
 #include "thesaurus.h"
 
 namespace furet {
@@ -70,6 +72,9 @@ struct Searcher::Impl {
   }
 
   SearchResult run(std::string_view query, const SearchOptions& options);
+  Explanation explain(const Xapian::Enquire& enquire, Xapian::docid did,
+                      const detail::ScoreParts& score, const detail::Candidate& candidate,
+                      const detail::BuiltQuery& built) const;
 };
 
 Searcher::Searcher(const std::string& location) : Searcher(std::vector<std::string>{location}) {}
@@ -125,9 +130,31 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
   }
 }
 
+Explanation Searcher::Impl::explain(const Xapian::Enquire& enquire, Xapian::docid did,
+                                    const detail::ScoreParts& score,
+                                    const detail::Candidate& candidate,
+                                    const detail::BuiltQuery& built) const {
+  Explanation e;
+  e.bm25 = score.bm25;
+  e.terms = detail::split_bm25(db, enquire, did, built.concepts);
+  e.coverage = score.coverage;
+  e.coverage_factor = score.coverage_factor;
+  e.proximity = score.proximity;
+  e.proximity_factor = score.proximity_factor;
+  e.article = score.article;
+  e.article_factor = score.article_factor;
+  e.synonyms = candidate.match.synonyms_used;
+  return e;
+}
+
 SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& options) {
   SearchResult result;
-  const detail::BuiltQuery built = build_query(detail::parse_query(query), analyzer, db,
+  if (options.correct_spelling) {
+    std::string corrected = detail::correct_spelling(query, analyzer, db);
+    if (corrected != query) result.corrected_query = std::move(corrected);
+  }
+  const std::string_view searched = result.corrected_query.empty() ? query : result.corrected_query;
+  const detail::BuiltQuery built = build_query(detail::parse_query(searched), analyzer, db,
                                                options.synonyms ? &thesaurus() : nullptr);
   result.warnings = built.warnings;
   const Xapian::Query xq = built.xapian_query();
@@ -135,16 +162,19 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
 
   Xapian::Enquire enquire(db);
   enquire.set_query(xq);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B,
+                                                   detail::kBm25MinNormLength));
   const Xapian::MSet candidates =
       enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(options.candidates, options.limit)));
 
   std::vector<detail::Candidate> candidates_seen;
   std::vector<PassageData> passages;
+  std::vector<Xapian::docid> docids;
   candidates_seen.reserve(candidates.size());
   passages.reserve(candidates.size());
   for (auto it = candidates.begin(); it != candidates.end(); ++it) {
     const Xapian::Document doc = it.get_document();
+    docids.push_back(*it);
     passages.push_back(PassageData::decode(doc.get_data()));
     candidates_seen.push_back({it.get_weight(), doc.get_value(schema::kArticleIdSlot),
                                detail::match_passage(analyzer.analyze(passages.back().text),
@@ -173,6 +203,7 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     hit.begin = data.begin;
     hit.end = data.end;
     hit.highlights = c.match.highlights;
+    if (options.explain) hit.explanation = explain(enquire, docids[i], scores[i], c, built);
     result.hits.push_back(std::move(hit));
   }
   return result;

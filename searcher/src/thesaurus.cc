@@ -27,16 +27,20 @@ Thesaurus::Thesaurus(std::string_view text, const Analyzer& analyzer) {
   std::string line;
   while (std::getline(lines, line)) {
     line = line.substr(0, line.find('#'));
-    std::vector<std::vector<Token>> group;
+    std::vector<Entry> group;
     std::istringstream entries(line);
-    std::string entry;
-    while (std::getline(entries, entry, ',')) {
-      std::vector<Token> tokens = analyzer.analyze(entry);
-      if (!tokens.empty()) group.push_back(std::move(tokens));
+    std::string text;
+    while (std::getline(entries, text, ',')) {
+      const std::size_t first = text.find_first_not_of(" \t\r");
+      const std::size_t last = text.find_last_not_of(" \t\r");
+      if (first == std::string::npos) continue;
+      Entry entry{text.substr(first, last - first + 1), {}};
+      entry.tokens = analyzer.analyze(entry.text);
+      if (!entry.tokens.empty()) group.push_back(std::move(entry));
     }
     if (group.size() < 2) continue;  // a word alone has no synonym
-    for (const std::vector<Token>& tokens : group) {
-      const std::string key = key_term(tokens);
+    for (const Entry& entry : group) {
+      const std::string key = key_term(entry.tokens);
       if (!key.empty()) groups_of_term_.emplace(key, groups_.size());
     }
     groups_.push_back(std::move(group));
@@ -48,12 +52,12 @@ const Thesaurus& Thesaurus::builtin(const Analyzer& analyzer) {
   return thesaurus;
 }
 
-std::vector<std::vector<Token>> Thesaurus::alternatives(const std::string& term) const {
-  std::vector<std::vector<Token>> result;
+std::vector<const Thesaurus::Entry*> Thesaurus::alternatives(const std::string& term) const {
+  std::vector<const Entry*> result;
   const auto [first, last] = groups_of_term_.equal_range(term);
   for (auto it = first; it != last; ++it) {
-    for (const std::vector<Token>& entry : groups_[it->second]) {
-      if (key_term(entry) != term) result.push_back(entry);
+    for (const Entry& entry : groups_[it->second]) {
+      if (key_term(entry.tokens) != term) result.push_back(&entry);
     }
   }
   return result;

@@ -23,14 +23,20 @@ class Thesaurus {
   /// The built-in French news thesaurus (searcher/data/thesaurus_fr.txt).
   static const Thesaurus& builtin(const Analyzer& analyzer);
 
+  /// One entry of a group: as written in the file, and analysed.
+  struct Entry {
+    std::string text;
+    std::vector<Token> tokens;
+  };
+
   /// The other entries of every group holding `term` (a single word's term or a
-  /// compound's), each as the tokens of its analysis.
-  std::vector<std::vector<Token>> alternatives(const std::string& term) const;
+  /// compound's).
+  std::vector<const Entry*> alternatives(const std::string& term) const;
 
   std::size_t group_count() const { return groups_.size(); }
 
  private:
-  std::vector<std::vector<std::vector<Token>>> groups_;
+  std::vector<std::vector<Entry>> groups_;
   std::multimap<std::string, std::size_t> groups_of_term_;  // key term -> group
 };
 

@@ -53,6 +53,13 @@ check "piped text has no escapes" test "$(grep -c $'\033' <<<"$text" || true)" =
 check "text shows the article path" contains "$text" "corpus/004_a22323992858b2dd.txt"
 check "--color always bolds" contains "$("$searcher" --color always H200)" $'\033[1m'"H200"
 
+err=$("$searcher" Nvidea 2>&1 >/dev/null)
+check "a typo is corrected, and says so" contains "$err" "showing results for 'Nvidia'"
+check "--exact searches as typed" test "$(status_of "$searcher" --exact Nvidea)" = 1
+explained=$("$searcher" -n 1 --explain licence H200)
+check "--explain splits the score" contains "$explained" "bm25 by term: h200"
+check "--explain names the synonym" contains "$explained" "synonym: licence -> autorisation"
+check "--explain in JSON" contains "$("$searcher" -n 1 --json --explain H200)" '"explain":{'
 check "exit 0 on hits" test "$(status_of "$searcher" puces)" = 0
 check "exit 1 on no hits" test "$(status_of "$searcher" zzzyyyxxx)" = 1
 check "exit 2 on a bad option" test "$(status_of "$searcher" --no-such-option x)" = 2

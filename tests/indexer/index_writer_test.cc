@@ -76,6 +76,15 @@ TEST_F(IndexWriterTest, ReplacesChangedArticles) {
   EXPECT_FALSE(finds(index_, "Blackwell", "Blackwell")) << "the old text is gone";
 }
 
+TEST_F(IndexWriterTest, RemovedArticlesLeaveNoSpellingSuggestions) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  update();
+  EXPECT_EQ(Searcher(index_).search("Blakwell").corrected_query, "Blackwell");
+  std::filesystem::remove(corpus_ + "/a.txt");
+  update();
+  EXPECT_EQ(Searcher(index_).search("Blakwell").corrected_query, "");
+}
+
 TEST_F(IndexWriterTest, TouchedButIdenticalFileIsUnchanged) {
   write_file(corpus_ + "/a.txt", kArticle);
   update();

@@ -26,7 +26,7 @@ TEST(HighlighterTest, HighlightsMatchingWordsByByteRange) {
 TEST(HighlighterTest, SynonymIsWeakerEvidenceThanTheWord) {
   Analyzer a;
   Concept licence = word("licenc");
-  licence.synonyms = {"autoris"};
+  licence.synonyms = {{"licence -> autorisation", {"autoris"}}};
   EXPECT_EQ(match_passage(a.analyze("une licence"), {licence}).covered[0], 1.0);
   EXPECT_EQ(match_passage(a.analyze("une autorisation"), {licence}).covered[0], kSynonymWeight);
   EXPECT_EQ(match_passage(a.analyze("un permis"), {licence}).covered[0], 0.0);

@@ -153,6 +153,51 @@ TEST_F(SearcherTest, EmptyAndStopwordOnlyQueriesAreHandled) {
   EXPECT_TRUE(search("-experts").empty());
 }
 
+TEST_F(SearcherTest, UnknownWordIsCorrectedFromTheIndexVocabulary) {
+  Searcher searcher(index());
+  const SearchResult result = searcher.search("Nvidea exportation");
+  EXPECT_EQ(result.corrected_query, "Nvidia exportation");
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_TRUE(any_passage_has(result.hits, "Nvidia"));
+}
+
+TEST_F(SearcherTest, ExactSearchKeepsTheTypedWords) {
+  Searcher searcher(index());
+  SearchOptions exact;
+  exact.correct_spelling = false;
+  const SearchResult result = searcher.search("Nvidea", exact);
+  EXPECT_TRUE(result.corrected_query.empty());
+  EXPECT_TRUE(result.hits.empty());
+}
+
+TEST_F(SearcherTest, KnownWordsCodesAndPrefixesAreNotCorrected) {
+  Searcher searcher(index());
+  EXPECT_TRUE(searcher.search("licence H200").corrected_query.empty());
+  EXPECT_TRUE(searcher.search("H2000 nvid*").corrected_query.empty());
+}
+
+TEST_F(SearcherTest, ExplanationBreaksTheScoreDown) {
+  Searcher searcher(index());
+  SearchOptions options;
+  options.explain = true;
+  const SearchResult result = searcher.search("licence H200", options);
+  ASSERT_FALSE(result.hits.empty());
+  const Hit& top = result.hits[0];
+  ASSERT_TRUE(top.explanation.has_value());
+  const Explanation& e = *top.explanation;
+  EXPECT_NEAR(top.score, e.bm25 * e.coverage_factor * e.proximity_factor * e.article_factor, 1e-9);
+  double parts = 0;
+  bool saw_synonym = false;
+  for (const TermWeight& t : e.terms) {
+    parts += t.weight;
+    saw_synonym |= t.origin == "synonym";
+  }
+  EXPECT_NEAR(parts, e.bm25, 1e-6) << "single terms: the split is exact";
+  EXPECT_TRUE(saw_synonym);
+  EXPECT_EQ(e.synonyms, (std::vector<std::string>{"licence -> autorisation"}));
+  EXPECT_FALSE(searcher.search("licence H200").hits[0].explanation.has_value());
+}
+
 TEST_F(SearcherTest, NoIndexIsAClearError) {
   TempDir empty;
   try {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,32 @@ struct SearchOptions {
   bool synonyms = true;
   /// Passages fetched from the index and re-ranked before the cap applies (default 200).
   std::size_t candidates = 200;
+  /// Replace a query word the index does not know by the closest word it does
+  /// know ("Nvidea" -> "nvidia"); SearchResult::corrected_query says so (default).
+  bool correct_spelling = true;
+  /// Fill Hit::explanation with the parts of each score (default: off).
+  bool explain = false;
+};
+
+/// One query term's share of a passage's BM25 weight.
+struct TermWeight {
+  std::string term;    ///< the index term
+  std::string origin;  ///< "word", "synonym" (from the thesaurus) or "title"
+  double weight = 0;   ///< its BM25 contribution, after its query weight
+};
+
+/// Why a passage scored what it did: score = bm25 × coverage_factor ×
+/// proximity_factor × article_factor (see docs/ranking.md).
+struct Explanation {
+  double bm25 = 0;                ///< the index's BM25 weight of the passage
+  std::vector<TermWeight> terms;  ///< how that weight splits across terms (approximate)
+  double coverage = 0;            ///< share of the query's weight in the passage, 0..1
+  double coverage_factor = 0;
+  double proximity = 0;           ///< matched concepts / span of words holding them, 0..1
+  double proximity_factor = 0;
+  double article = 0;             ///< share of the query's weight in the whole article, 0..1
+  double article_factor = 0;
+  std::vector<std::string> synonyms;  ///< "licence -> autorisation" for each used synonym
 };
 
 /// A byte range [begin, end) of Hit::passage that matched the query.
@@ -46,11 +73,14 @@ struct Hit {
   std::uint32_t begin = 0;  ///< byte range of the passage in the article's text
   std::uint32_t end = 0;
   std::vector<HighlightRange> highlights;  ///< query terms in `passage`, in order
+  std::optional<Explanation> explanation;  ///< with SearchOptions::explain only
 };
 
 /// The outcome of a search: the hits, best first, and what was not understood.
 struct SearchResult {
   std::vector<Hit> hits;
+  /// The query actually searched when spelling correction changed it, else empty.
+  std::string corrected_query;
   /// Parts of the query read other than as written (an unbalanced quote, a lone
   /// '*'), each a sentence for the user.
   std::vector<std::string> warnings;
