@@ -35,7 +35,7 @@ usage() { sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 # the repository root; the defaults are relative to the root.
 abs() { realpath -m -- "$1"; }
 furet_bin=build/bin qrels='' articles=2000 work=${WORK:-/tmp/furet-relevance}
-skip_peers='' argv=("$@")
+skip_peers=''
 while [ $# -gt 0 ]; do
   case $1 in
     --furet-bin) [ $# -ge 2 ] || die "option '--furet-bin' needs a folder"; furet_bin=$(abs "$2"); shift 2 ;;
@@ -186,13 +186,15 @@ for set in "${sets[@]}"; do
     for engine in $("$peer" engines | awk -v s="$store" '$2 == s {print $1}'); do
       score "$engine" "$set" "$peer" search "$engine" "$db" '{query}'
     done
-    step "$store stop ($set)" "$work/logs/$store.$set.stop.log" "$peer" stop "$store" "$db"
+    # Only PostgreSQL keeps a server between searches.
+    [ "$store" != pg ] || step "$store stop ($set)" "$work/logs/$store.$set.stop.log" "$peer" stop "$store" "$db"
   done
 done
 
 # --- the table -------------------------------------------------------------------
 engines=(furet)
-declare -A label=([furet]="furet $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)')")
+furet_version=$("$furet_bin/furet-search" --version)
+declare -A label=([furet]="furet ${furet_version##* }")
 if [ -z "$skip_peers" ]; then
   while read -r e _ l; do engines+=("$e"); label[$e]=$l; done < <("$peer" engines)
 fi
@@ -213,7 +215,8 @@ losses() {
                                print $1 "\t" substr($2, 9) "\t" q}' \
         "$work/scores/furet.seeds.txt" | LC_ALL=C sort) \
     <(awk '/^[^ ]+  nDCG@10=/ {print $1 "\t" substr($2, 9)}' "$work/scores/furet.plus.txt" | LC_ALL=C sort) |
-  awk -F'\t' '$4 < $2 - 0.0005 {printf "- %s `%s`: %s -> %s\n", $1, $3, $2, $4}'
+  awk -F'\t' '$4 < $2 - 0.0005 {printf "%.3f\t- %s `%s`: %s -> %s\n", $2 - $4, $1, $3, $2, $4}' |
+    sort -t $'\t' -k1,1gr | cut -f 2-  # largest loss first
 }
 
 machine() {
@@ -223,7 +226,7 @@ machine() {
   echo "- packages: $(dpkg-query -W -f='${db:Status-Abbrev}${Package} ${Version}\n' \
       'libxapian[0-9]*' 'libicu[0-9]*' python3-xapian postgresql-15 'libsqlite3-[0-9]*' python3 2>/dev/null |
       awk '$1 == "ii" {sub(/^ii */, ""); print}' | paste -sd ';' | sed 's/;/; /g')"
-  echo "- furet: $("$furet_bin/furet-search" --version), $furet_bin, repository at $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)')$(git diff --quiet HEAD -- 2>/dev/null || echo ' with uncommitted changes in the working tree')"
+  echo "- furet: $furet_version, $furet_bin, repository at $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)')$(git diff --quiet HEAD -- 2>/dev/null || echo ' with uncommitted changes in the working tree')"
   echo "- distractors: $n_dist articles in $dist ($(sed -n 's/^options //p' "$dist/.build-info"))"
 }
 
@@ -252,7 +255,9 @@ section=$work/relevance-section.md
   echo "Commands (at the repository root), in order:"
   echo
   echo '```'
-  echo "$me${argv[*]:+ $(printf '%q ' "${argv[@]}" | sed 's/ $//')}"
+  # The run itself with every option resolved, so that it replays from the root.
+  show "$me" --furet-bin "$furet_bin" --qrels "$qrels" --articles "$articles" \
+    --work "$work" ${skip_peers:+--skip-peers}
   printf '%s\n' "${commands[@]}"
   echo '```'
   echo

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -30,6 +31,16 @@ void show_progress(const furet::IndexProgress& p) {
   if (p.files_done == p.files_total) std::fputs("\r\033[K", stderr);
 }
 
+// Warnings go to stderr, each naming its file.
+void print_notes(const furet::UpdateReport& report) {
+  for (const auto& s : report.skipped) {
+    std::cerr << "furet-index: warning: skipped '" << s.path << "': " << s.reason << '\n';
+  }
+  for (const auto& w : report.warnings) {
+    std::cerr << "furet-index: warning: '" << w.path << "': " << w.reason << '\n';
+  }
+}
+
 void print_report(const furet::UpdateReport& report, const std::string& index, double seconds,
                   bool verbose) {
   if (verbose) {
@@ -37,10 +48,7 @@ void print_report(const furet::UpdateReport& report, const std::string& index, d
     for (const auto& p : report.updated) std::cout << "updated   " << p << '\n';
     for (const auto& p : report.removed) std::cout << "removed   " << p << '\n';
   }
-  for (const auto& s : report.skipped) {
-    std::cerr << "furet-index: warning: skipped '" << s.path << "': " << s.reason << '\n';
-  }
-  for (const auto& w : report.warnings) std::cerr << "furet-index: warning: " << w << '\n';
+  print_notes(report);
   std::cout << report.added.size() << " added, " << report.updated.size() << " updated, "
             << report.removed.size() << " removed, " << report.unchanged << " unchanged, "
             << report.skipped.size() << " skipped; " << report.passages_written
@@ -80,6 +88,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (paths.empty()) paths.push_back(kDefaultCorpus);
+  // Over a file size limit (ulimit -f), a write fails with EFBIG and is reported
+  // like a full disk, instead of the signal killing the process mid-update.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   try {
     const auto start = std::chrono::steady_clock::now();
@@ -90,9 +101,7 @@ int main(int argc, char** argv) {
     const furet::UpdateReport report = writer.update(paths, options);
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     if (quiet) {
-      for (const auto& s : report.skipped) {
-        std::cerr << "furet-index: warning: skipped '" << s.path << "': " << s.reason << '\n';
-      }
+      print_notes(report);
     } else {
       print_report(report, index, elapsed.count(), verbose);
     }

@@ -54,10 +54,18 @@ bool skipped_in_walk(const fs::path& name) {
   return n.empty() || n[0] == '.' || n.rfind("README", 0) == 0;
 }
 
+// A news article is a few pages; a file this large is something else (a dump,
+// a log) and would cost memory in proportion: it is named and left out.
+constexpr std::uint64_t kMaxArticleBytes = 32 << 20;
+
 void add_found(const fs::path& path, std::vector<FoundFile>& found, UpdateReport& report) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     report.skipped.push_back({path.string(), "cannot read: " + errno_text(errno)});
+    return;
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > kMaxArticleBytes) {
+    report.skipped.push_back({path.string(), "larger than 32 MiB, not an article"});
     return;
   }
   found.push_back({path.string(), source_of(path), static_cast<std::uint64_t>(st.st_size),
@@ -68,7 +76,10 @@ void walk(const fs::path& root, std::vector<FoundFile>& found, UpdateReport& rep
   std::error_code ec;
   const fs::file_status status = fs::status(root, ec);
   if (ec || !fs::exists(status)) {
-    report.skipped.push_back({root.string(), "no such file or directory"});
+    const std::string reason = ec && ec != std::errc::no_such_file_or_directory
+                                   ? ec.message()
+                                   : "no such file or directory";
+    report.skipped.push_back({root.string(), reason});
     return;
   }
   if (!fs::is_directory(status)) {
@@ -95,8 +106,12 @@ void walk(const fs::path& root, std::vector<FoundFile>& found, UpdateReport& rep
       if (entry.is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (entry.is_regular_file(ec) && detail::is_article_file(entry.path().string())) {
+    if (!detail::is_article_file(entry.path().string())) continue;
+    if (entry.is_regular_file(ec)) {
       add_found(entry.path(), found, report);
+    } else if (ec) {  // a dangling link or a link loop: named, not silently lost
+      report.skipped.push_back({entry.path().string(), "cannot read: " + ec.message()});
+      ec.clear();
     }
   }
 }
@@ -119,6 +134,18 @@ std::string read_file(const std::string& path) {
   bytes << in.rdbuf();
   if (in.bad()) throw detail::SkipReason{"cannot read: " + errno_text(errno)};
   return std::move(bytes).str();
+}
+
+// Xapian's text, led by what the user can act on when the disk is full.
+std::string describe_write_error(const Xapian::Error& e) {
+  const char* cause = e.get_error_string();
+  const std::string reason = cause ? cause : "";
+  if (reason == std::strerror(ENOSPC) || reason == std::strerror(EFBIG) ||
+      reason == std::strerror(EDQUOT)) {
+    return "the disk is full (" + reason + "): free some space and run again; " +
+           e.get_description();
+  }
+  return e.get_description();
 }
 
 std::string manifest_key(const std::string& id) {
@@ -298,9 +325,7 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
             ++report.unchanged;
           } else {
             const detail::Article article = self.reader.read(file.path, bytes);
-            for (const std::string& w : article.warnings) {
-              report.warnings.push_back(file.path + ": " + w);
-            }
+            for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
             if (indexed) self.delete_article(id);
             record.passages = self.write_article(id, file.path, article);
             report.passages_written += record.passages;
@@ -346,7 +371,8 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
     } catch (const Xapian::Error&) {
       // The transaction may be gone with the error; the commit never happened.
     }
-    throw IoError("cannot update index '" + self.dir + "': " + e.get_description());
+    throw IoError("cannot update index '" + self.dir + "': " + describe_write_error(e) +
+                  "; the index is unchanged since its last update");
   }
   return report;
 }

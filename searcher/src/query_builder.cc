@@ -9,6 +9,10 @@
 namespace furet::detail {
 namespace {
 
+// Words searched at most: a longer query is text pasted in, not a question,
+// and each word costs matching and re-ranking work.
+constexpr std::size_t kMaxConcepts = 32;
+
 // A prefix expands to at most this many terms, the most frequent first.
 constexpr Xapian::termcount kMaxPrefixExpansion = 64;
 
@@ -241,6 +245,12 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
     }
     join_next = false;
   }
+  if (built.concepts.size() > kMaxConcepts) {
+    built.concepts.resize(kMaxConcepts);
+    built.warnings.push_back("only the first " + std::to_string(kMaxConcepts) +
+                             " words of the query were searched");
+  }
+  if (excluded.size() > kMaxConcepts) excluded.resize(kMaxConcepts);
   if (!excluded.empty()) {
     built.excluded = Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
   }

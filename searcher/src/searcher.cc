@@ -29,6 +29,10 @@ namespace {
 
 constexpr std::string_view kRemoteScheme = "tcp://";
 
+// A query is a few words; past this it is pasted text, and every word costs
+// work in matching and re-ranking, so the rest is not read.
+constexpr std::size_t kMaxQueryBytes = 1024;
+
 Xapian::Database open_one(const std::string& location) {
   if (location.rfind(kRemoteScheme, 0) == 0) {
     const std::string address = location.substr(kRemoteScheme.size());
@@ -149,6 +153,12 @@ Explanation Searcher::Impl::explain(const Xapian::Enquire& enquire, Xapian::doci
 
 SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& options) {
   SearchResult result;
+  if (query.size() > kMaxQueryBytes) {
+    std::size_t cut = kMaxQueryBytes;
+    while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xC0) == 0x80) --cut;
+    query = query.substr(0, cut);
+    result.warnings.push_back("the query was cut to its first " + std::to_string(cut) + " bytes");
+  }
   if (options.correct_spelling) {
     std::string corrected = detail::correct_spelling(query, analyzer, db);
     if (corrected != query) result.corrected_query = std::move(corrected);
@@ -156,7 +166,7 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   const std::string_view searched = result.corrected_query.empty() ? query : result.corrected_query;
   const detail::BuiltQuery built = build_query(detail::parse_query(searched), analyzer, db,
                                                options.synonyms ? &thesaurus() : nullptr);
-  result.warnings = built.warnings;
+  result.warnings.insert(result.warnings.end(), built.warnings.begin(), built.warnings.end());
   const Xapian::Query xq = built.xapian_query();
   if (xq.empty() || options.limit == 0) return result;
 

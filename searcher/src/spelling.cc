@@ -6,6 +6,7 @@ namespace {
 
 constexpr std::size_t kMinCorrectedBytes = 4;
 constexpr std::size_t kLongWordBytes = 7;  // long enough for two typos
+constexpr int kMaxCorrections = 8;         // each costs a look-up; a query has a few words
 
 bool known(const Token& t, const Xapian::Database& db) {
   return db.get_termfreq(t.term) > 0 || (!t.alt_term.empty() && db.get_termfreq(t.alt_term) > 0);
@@ -26,13 +27,14 @@ std::string correct_spelling(std::string_view query, const Analyzer& analyzer,
                              const Xapian::Database& db) {
   std::string corrected;
   std::size_t copied = 0;
+  int lookups = 0;
   for (const Token& t : analyzer.analyze(query)) {
     if (t.kind != TokenKind::kWord || t.stopword) continue;
     if (t.end < query.size() && query[t.end] == '*') continue;  // a prefix, not a word
     if (known(t, db)) continue;
     const std::string_view typed = query.substr(t.begin, t.end - t.begin);
     const std::string word = analyzer.fold_word(typed);
-    if (word.size() < kMinCorrectedBytes) continue;
+    if (word.size() < kMinCorrectedBytes || ++lookups > kMaxCorrections) continue;
     const unsigned distance = word.size() >= kLongWordBytes ? 2 : 1;
     const std::string suggestion = db.get_spelling_suggestion(word, distance);
     if (suggestion.empty() || suggestion == word) continue;

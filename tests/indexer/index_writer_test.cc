@@ -136,7 +136,7 @@ TEST_F(IndexWriterTest, BadFilesAreSkippedByNameAndTheRestIsIndexed) {
   ::chmod((corpus_ + "/locked.txt").c_str(), 0644);
   EXPECT_EQ(report.added.size() + (::geteuid() == 0 ? 0u : 1u), 2u);
   std::vector<std::string> skipped;
-  for (const SkippedFile& s : report.skipped) skipped.push_back(s.path);
+  for (const FileNote& s : report.skipped) skipped.push_back(s.path);
   EXPECT_NE(std::find(skipped.begin(), skipped.end(), corpus_ + "/empty.txt"), skipped.end());
   EXPECT_NE(std::find(skipped.begin(), skipped.end(), corpus_ + "/image.txt"), skipped.end());
   EXPECT_TRUE(finds(index_, "Blackwell", "Blackwell"));

@@ -8,8 +8,9 @@
 
 namespace furet {
 
-/// A file the run could not index, and why ("empty file", "binary file", ...).
-struct SkippedFile {
+/// A file the run has something to say about: why it was skipped ("empty
+/// file", "binary file, not text"), or a caveat ("decoded from windows-1252").
+struct FileNote {
   std::string path;
   std::string reason;
 };
@@ -20,8 +21,8 @@ struct UpdateReport {
   std::vector<std::string> updated;    ///< articles whose content changed
   std::vector<std::string> removed;    ///< articles whose file is gone
   std::size_t unchanged = 0;           ///< articles left as they were, not re-read
-  std::vector<SkippedFile> skipped;    ///< files not indexed (see reason)
-  std::vector<std::string> warnings;   ///< indexed, but with a caveat naming the file
+  std::vector<FileNote> skipped;       ///< files not indexed, and why
+  std::vector<FileNote> warnings;      ///< files indexed, with a caveat
   std::size_t passages_written = 0;    ///< passages added in this run
   std::size_t bytes_read = 0;          ///< bytes of the files that were read
 

@@ -1,0 +1,65 @@
+// Reading an index's whole state, and checking that it is self-consistent.
+#ifndef FURET_TESTS_RELIABILITY_INDEX_STATE_H_
+#define FURET_TESTS_RELIABILITY_INDEX_STATE_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "furet/analysis/passage_data.h"
+#include "furet/analysis/schema.h"
+#include "manifest.h"
+
+namespace furet::testing {
+
+/// Every article's passages, in order: what a clean build must reproduce.
+using IndexState = std::map<std::string, std::vector<std::string>>;
+
+inline IndexState read_state(const Xapian::Database& db) {
+  std::map<std::string, std::map<std::uint32_t, std::string>> ordered;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const PassageData p = PassageData::decode(db.get_document(*it).get_data());
+    ordered[p.path][p.ordinal] = p.text;
+  }
+  IndexState state;
+  for (auto& [path, passages] : ordered) {
+    for (auto& [ordinal, text] : passages) state[path].push_back(text);
+  }
+  return state;
+}
+
+/// What is wrong with the index, if anything: every manifest entry must have
+/// exactly its recorded passages, and every passage a manifest entry.
+inline std::vector<std::string> consistency_errors(const Xapian::Database& db) {
+  std::vector<std::string> errors;
+  const std::string manifest(schema::kManifestPrefix);
+  const std::string article(schema::kArticlePrefix);
+  std::set<std::string> listed;
+  for (auto k = db.metadata_keys_begin(manifest); k != db.metadata_keys_end(manifest); ++k) {
+    const std::string id = (*k).substr(manifest.size());
+    listed.insert(id);
+    const auto record = detail::decode(db.get_metadata(*k));
+    if (!record) {
+      errors.push_back("article " + id + ": unreadable manifest record");
+      continue;
+    }
+    const std::uint32_t passages = record->passages;
+    if (db.get_termfreq(article + id) != passages) {
+      errors.push_back("article " + id + ": " + std::to_string(db.get_termfreq(article + id)) +
+                       " passages, manifest says " + std::to_string(passages));
+    }
+  }
+  for (auto t = db.allterms_begin(article); t != db.allterms_end(article); ++t) {
+    if (!listed.count((*t).substr(article.size()))) {
+      errors.push_back("orphan passages of article " + (*t).substr(article.size()));
+    }
+  }
+  return errors;
+}
+
+}  // namespace furet::testing
+
+#endif  // FURET_TESTS_RELIABILITY_INDEX_STATE_H_
