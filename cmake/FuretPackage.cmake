@@ -2,7 +2,7 @@
 # find_package(furet) and link furet::searcher, furet::indexer or furet::analysis.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS furet_analysis furet_indexer furet_searcher
+install(TARGETS furet_analysis furet_indexer furet_searcher furet_shared
   EXPORT furetTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -18,3 +18,8 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/furetConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/furetConfig.cmake ${PROJECT_BINARY_DIR}/furetConfigVersion.cmake
   DESTINATION ${FURET_CMAKE_DIR})
+
+# pkg-config: `pkg-config --cflags --libs furet` links libfuret.so. The prefix
+# is found from the .pc file's own place, so a staged install works too.
+configure_file(cmake/furet.pc.in ${PROJECT_BINARY_DIR}/furet.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/furet.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

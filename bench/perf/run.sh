@@ -22,6 +22,7 @@
 # and write it, with the machine and the commands, to the "## Performance" section
 # of bench/RESULTS.md.  Needs root to install missing Debian packages.
 set -euo pipefail
+trap 'echo "run.sh: error: line $LINENO failed (exit $?)" >&2' ERR
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(git -C "$here" rev-parse --show-toplevel)
@@ -189,17 +190,19 @@ record "$bin/furet-analyzer-bench" --benchmark_out="$OUT/analyzer_corpus.json" \
 
 if [ -n "$profile" ]; then
   step "furet: profile"
-  # A rebuild under perf: where the indexing time goes (analysis, chrome filter, Xapian's
-  # write path). DWARF call graphs, because Debian's libraries have no frame pointers;
-  # the low sampling rate keeps perf.data near 100 MB on the whole corpus.
+  # A full build under perf, into a new index like the measured one: where the indexing
+  # time goes (analysis, chrome filter, Xapian's write path). DWARF call graphs, because
+  # Debian's libraries have no frame pointers; the low sampling rate keeps perf.data
+  # near 100 MB on the whole corpus. `sed -n` rather than `head`, which would end perf
+  # report with SIGPIPE and so the script under pipefail.
   record perf record -q -F 200 --call-graph dwarf,16384 -o "$OUT/perf.data" -- \
-    "$bin/furet-index" --index "$index" --rebuild "$stage" > "$OUT/profile.log" 2>&1
+    "$bin/furet-index" --index "$scratch/profile-index" "$stage" > "$OUT/profile.log" 2>&1
   { echo "# self time by shared object"
     perf report -i "$OUT/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null |
-      grep -v '^#' | grep . | head -10
+      grep -v '^#' | grep . | sed -n '1,10p'
     echo "# time with callees, by function"
     perf report -i "$OUT/perf.data" --children --sort sym --stdio -g none 2>/dev/null |
-      grep -v '^#' | grep -E 'furet::[A-Za-z]|Xapian::(WritableDatabase|Stem)' | head -25
+      grep -E '\] (furet::|Xapian::(WritableDatabase|Stem|Document)::)' | sed -n '1,25p'
   } > "$OUT/profile.txt"
   rm -f "$OUT/perf.data"
 fi

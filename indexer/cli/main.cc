@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
       "  furet-index --index news.idx ~/articles\n"
       "  furet-index --rebuild            start again from an empty index\n",
       "furet-index"};
-  app.set_version_flag("--version", "furet-index 0.1.0");
+  app.set_version_flag("--version", std::string("furet-index ") + FURET_VERSION);
   std::string index = default_index();
   std::vector<std::string> paths;
   bool rebuild = false;

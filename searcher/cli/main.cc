@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
       "securite finds \"sécurité\". Model codes stay exact: H20 never finds H200.\n\n"
       "Exit status: 0 if something matched, 1 if nothing did, 2 on error.\n",
       "furet-search"};
-  app.set_version_flag("--version", "furet-search 0.1.0");
+  app.set_version_flag("--version", std::string("furet-search ") + FURET_VERSION);
   std::vector<std::string> indexes;
   std::vector<std::string> words;
   furet::SearchOptions options;

@@ -47,8 +47,10 @@ from_hex() {
     exit 1
   fi
   # printf's format turns each \xHH into its byte, NUL included; the format holds nothing else.
+  local format="" i
+  for ((i = 0; i < ${#hex}; i += 2)); do format+="\\x${hex:i:2}"; done
   # shellcheck disable=SC2059
-  printf "$(sed 's/../\\x&/g' <<<"$hex")" >"$2"
+  printf "$format" >"$2"
 }
 
 lines_to_files "$seeds/queries.txt" "$out/query_parser" query
@@ -62,7 +64,8 @@ for article in "$src"/corpus/*.txt; do
   with_prefix 0 "$article" "$out/article_reader/txt_$name"
 done
 # The largest article once more as Markdown: prose through the Markdown parser.
-largest=$(ls -S "$src"/corpus/*.txt | head -n1)
+largest=$(find "$src/corpus" -maxdepth 1 -name '*.txt' -printf '%s %p\n' | sort -n | tail -n1 |
+  cut -d' ' -f2-)
 with_prefix 1 "$largest" "$out/article_reader/md_$(basename "$largest" .txt)"
 for sample in "$seeds"/md/*.md; do
   with_prefix 1 "$sample" "$out/article_reader/md_$(basename "$sample" .md)"

@@ -1,22 +1,58 @@
 #!/usr/bin/env bash
-# Installs the build into a staging prefix, builds the find_package example
-# against it, and runs it on an index of the corpus.
+# Installs the build into a staging prefix, then builds and runs the examples
+# against it as outside programs would: C++ with find_package and with
+# pkg-config, C with find_package and with pkg-config, Python through ctypes.
 # Usage: install_test.sh CMAKE BUILD_DIR SOURCE_DIR INDEXER
 set -euo pipefail
 cmake=$1 build=$2 source=$3 indexer=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+passed=0 failed=0
 
-"$cmake" --install "$build" --prefix "$work/prefix" >/dev/null
-test -f "$work/prefix/include/furet/searcher.h"
-test -f "$work/prefix/lib/cmake/furet/furetConfig.cmake" ||
-  test -n "$(find "$work/prefix" -name furetConfig.cmake)"
+check() {  # check NAME COMMAND...
+  local name=$1; shift
+  if "$@" >"$work/last.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    echo "FAILED: $name"; cat "$work/last.log"; failed=$((failed + 1))
+  fi
+}
+# The command's first hit must be the AFP article.
+finds_afp() { "$@" | head -n1 | grep -q 004_a22323992858b2dd; }
+query=("$work/index" "licence H200")
 
-"$cmake" -S "$source/examples/find_package" -B "$work/example" \
-  -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
-"$cmake" --build "$work/example" >/dev/null
-
+"$cmake" --install "$build" --prefix "$prefix" >/dev/null
 "$indexer" --quiet --index "$work/index" "$source/corpus"
-out=$("$work/example/furet-example" "$work/index" "licence H200")
-grep -q "004_a22323992858b2dd" <<<"$(head -n1 <<<"$out")"
-echo "1 passed, 0 failed"
+libdir=$(dirname "$(find "$prefix" -name 'libfuret.so' | head -n1)")
+export LD_LIBRARY_PATH=$libdir
+export PKG_CONFIG_PATH=$libdir/pkgconfig
+
+check "headers installed" test -f "$prefix/include/furet/searcher.h" -a -f "$prefix/include/furet/furet.h"
+check "static and shared libraries installed" test -f "$libdir/libfuret_searcher.a" -a -f "$libdir/libfuret.so"
+check "programs installed" test -x "$prefix/bin/furet-index" -a -x "$prefix/bin/furet-search"
+
+build_cmake() {  # build_cmake EXAMPLE_DIR OUT_DIR
+  "$cmake" -S "$1" -B "$2" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release &&
+    "$cmake" --build "$2"
+}
+check "C++ example builds with find_package" build_cmake "$source/examples/find_package" "$work/cxx"
+check "C++ example (find_package) finds the answer" finds_afp "$work/cxx/furet-example" "${query[@]}"
+
+check "pkg-config knows furet" pkg-config --exists furet
+check "C++ example builds with pkg-config" \
+  sh -c "c++ -std=c++17 '$source/examples/find_package/main.cc' -o '$work/cxx-pc' \$(pkg-config --cflags --libs furet)"
+check "C++ example (pkg-config) finds the answer" finds_afp "$work/cxx-pc" "${query[@]}"
+
+check "C example builds with find_package" build_cmake "$source/examples/c" "$work/c"
+check "C example (find_package) finds the answer" finds_afp "$work/c/furet-c-example" "${query[@]}"
+check "C example builds with pkg-config" \
+  sh -c "cc -std=c99 -Wall -Werror '$source/examples/c/search.c' -o '$work/c-pc' \$(pkg-config --cflags --libs furet)"
+check "C example (pkg-config) finds the answer" finds_afp "$work/c-pc" "${query[@]}"
+
+if command -v python3 >/dev/null; then
+  check "Python ctypes example finds the answer" \
+    finds_afp python3 "$source/examples/python/search.py" "${query[@]}" "$libdir/libfuret.so"
+fi
+echo "$passed passed, $failed failed"
+test "$failed" = 0

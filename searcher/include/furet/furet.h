@@ -1,0 +1,112 @@
+/* furet's C API: search furet indexes from C, or from any language with a C FFI.
+ *
+ * Handles are opaque and freed by their own function. Strings are UTF-8, in
+ * and out; returned strings belong to the handle they come from and live as
+ * long as it. No function throws: each returns a status, and when it is not
+ * FURET_OK, furet_error_message() tells what failed (per thread).
+ *
+ * Example:
+ *   furet_searcher* searcher;
+ *   const char* index = ".furet";
+ *   if (furet_open(&index, 1, &searcher) != FURET_OK) {
+ *     fprintf(stderr, "%s\n", furet_error_message());
+ *     return 2;
+ *   }
+ *   furet_results* results;
+ *   if (furet_search(searcher, "licence H200", NULL, &results) == FURET_OK) {
+ *     for (size_t i = 0; i < furet_results_count(results); ++i)
+ *       printf("%s: %s\n", furet_hit_path(results, i), furet_hit_passage(results, i));
+ *     furet_results_free(results);
+ *   }
+ *   furet_close(searcher);
+ *
+ * Thread-safety: a searcher is used by one thread at a time; results may be
+ * read from any thread once returned.
+ */
+#ifndef FURET_FURET_H_
+#define FURET_FURET_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "furet/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What a call did. */
+typedef enum furet_status {
+  FURET_OK = 0,
+  FURET_ERROR_INDEX_NOT_FOUND = 1,   /**< no index at a location */
+  FURET_ERROR_INDEX_LOCKED = 2,      /**< another process is updating it */
+  FURET_ERROR_INCOMPATIBLE = 3,      /**< built by an unknown schema or analysis version */
+  FURET_ERROR_IO = 4,                /**< the index cannot be read */
+  FURET_ERROR_INVALID_ARGUMENT = 5,  /**< a NULL handle, a bad location, ... */
+  FURET_ERROR_INTERNAL = 6           /**< anything else, out of memory included */
+} furet_status;
+
+/** An open index (or several shards searched as one). */
+typedef struct furet_searcher furet_searcher;
+/** The hits of one search. */
+typedef struct furet_results furet_results;
+
+/** Search options; start from furet_search_options_init(). */
+typedef struct furet_search_options {
+  size_t limit;          /**< hits to return (default 10) */
+  size_t per_article;    /**< at most this many passages per article, 0 for no cap (default 0) */
+  int synonyms;          /**< non-zero: also search thesaurus synonyms (default 1) */
+  int correct_spelling;  /**< non-zero: correct words the index does not know (default 1) */
+} furet_search_options;
+
+/** The library's version, e.g. "0.1.0". */
+FURET_EXPORT const char* furet_version(void);
+
+/** The message of this thread's last failed call ("" if none). */
+FURET_EXPORT const char* furet_error_message(void);
+
+/** Fills `options` with the defaults. */
+FURET_EXPORT void furet_search_options_init(furet_search_options* options);
+
+/** Opens `count` index locations (directories, or "tcp://HOST:PORT") as one
+ *  index; on success *searcher is a handle for furet_close(). */
+FURET_EXPORT furet_status furet_open(const char* const* locations, size_t count,
+                                     furet_searcher** searcher);
+
+/** Closes a searcher; NULL is ignored. */
+FURET_EXPORT void furet_close(furet_searcher* searcher);
+
+/** Searches; `options` may be NULL for the defaults. On success *results is a
+ *  handle for furet_results_free(), possibly with no hits. */
+FURET_EXPORT furet_status furet_search(furet_searcher* searcher, const char* query,
+                                       const furet_search_options* options,
+                                       furet_results** results);
+
+/** Frees results; NULL is ignored. */
+FURET_EXPORT void furet_results_free(furet_results* results);
+
+/** Number of hits, best first. */
+FURET_EXPORT size_t furet_results_count(const furet_results* results);
+/** The query actually searched when spelling correction changed it, else "". */
+FURET_EXPORT const char* furet_results_corrected_query(const furet_results* results);
+
+/* Fields of hit `i` (0 <= i < furet_results_count); out of range gives 0 or "". */
+FURET_EXPORT size_t furet_hit_rank(const furet_results* results, size_t i);
+FURET_EXPORT double furet_hit_score(const furet_results* results, size_t i);
+FURET_EXPORT const char* furet_hit_path(const furet_results* results, size_t i);
+FURET_EXPORT const char* furet_hit_title(const furet_results* results, size_t i);
+FURET_EXPORT const char* furet_hit_passage(const furet_results* results, size_t i);
+/** Byte range of the passage in the article's text. */
+FURET_EXPORT uint32_t furet_hit_begin(const furet_results* results, size_t i);
+FURET_EXPORT uint32_t furet_hit_end(const furet_results* results, size_t i);
+/** Number of highlighted ranges in the passage. */
+FURET_EXPORT size_t furet_hit_highlight_count(const furet_results* results, size_t i);
+/** Highlight `k` of hit `i`: byte range [*begin, *end) of the passage; 0 on success. */
+FURET_EXPORT int furet_hit_highlight(const furet_results* results, size_t i, size_t k,
+                                     uint32_t* begin, uint32_t* end);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+#endif /* FURET_FURET_H_ */

@@ -1,0 +1,93 @@
+// The C API: handles, status codes, messages, fields, and no exception crossing it.
+#include "furet/furet.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "../test_util.h"
+#include "furet/indexer/index_writer.h"
+
+namespace {
+
+using furet::testing::TempDir;
+
+class CApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    furet::IndexWriter(index()).update({furet::testing::corpus_dir()});
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string index() { return *dir_ / "index"; }
+
+  static TempDir* dir_;
+};
+
+TempDir* CApiTest::dir_ = nullptr;
+
+TEST_F(CApiTest, SearchesAndReadsEveryField) {
+  const std::string location = index();
+  const char* locations[] = {location.c_str()};
+  furet_searcher* searcher = nullptr;
+  ASSERT_EQ(furet_open(locations, 1, &searcher), FURET_OK) << furet_error_message();
+  furet_search_options options;
+  furet_search_options_init(&options);
+  EXPECT_EQ(options.limit, 10u);
+  options.limit = 3;
+  furet_results* results = nullptr;
+  ASSERT_EQ(furet_search(searcher, "licence H200", &options, &results), FURET_OK);
+  ASSERT_EQ(furet_results_count(results), 3u);
+  EXPECT_EQ(furet_hit_rank(results, 0), 1u);
+  EXPECT_GT(furet_hit_score(results, 0), furet_hit_score(results, 2));
+  EXPECT_NE(std::string(furet_hit_path(results, 0)).find("004_a22323992858b2dd"),
+            std::string::npos);
+  EXPECT_STRNE(furet_hit_title(results, 0), "");
+  const std::string passage = furet_hit_passage(results, 0);
+  EXPECT_EQ(furet_hit_end(results, 0) - furet_hit_begin(results, 0), passage.size());
+  ASSERT_GT(furet_hit_highlight_count(results, 0), 0u);
+  uint32_t begin = 0, end = 0;
+  ASSERT_EQ(furet_hit_highlight(results, 0, 0, &begin, &end), 0);
+  EXPECT_LT(begin, end);
+  EXPECT_LE(end, passage.size());
+  EXPECT_STREQ(furet_results_corrected_query(results), "");
+  furet_results_free(results);
+  furet_close(searcher);
+}
+
+TEST_F(CApiTest, OutOfRangeFieldsAreEmpty) {
+  const std::string location = index();
+  const char* locations[] = {location.c_str()};
+  furet_searcher* searcher = nullptr;
+  ASSERT_EQ(furet_open(locations, 1, &searcher), FURET_OK);
+  furet_results* results = nullptr;
+  ASSERT_EQ(furet_search(searcher, "zzzyyyxxx", nullptr, &results), FURET_OK);
+  EXPECT_EQ(furet_results_count(results), 0u);
+  EXPECT_STREQ(furet_hit_path(results, 7), "");
+  EXPECT_EQ(furet_hit_score(results, 7), 0.0);
+  uint32_t begin = 0, end = 0;
+  EXPECT_NE(furet_hit_highlight(results, 0, 0, &begin, &end), 0);
+  furet_results_free(results);
+  furet_close(searcher);
+}
+
+TEST_F(CApiTest, ErrorsAreStatusesWithMessages) {
+  const char* missing[] = {"/nonexistent/furet/index"};
+  furet_searcher* searcher = reinterpret_cast<furet_searcher*>(1);
+  EXPECT_EQ(furet_open(missing, 1, &searcher), FURET_ERROR_INDEX_NOT_FOUND);
+  EXPECT_EQ(searcher, nullptr);
+  EXPECT_NE(std::string(furet_error_message()).find("/nonexistent/furet/index"),
+            std::string::npos);
+  EXPECT_EQ(furet_open(nullptr, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);
+  const char* bad_remote[] = {"tcp://nowhere"};
+  EXPECT_EQ(furet_open(bad_remote, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);
+  furet_results* results = nullptr;
+  EXPECT_EQ(furet_search(nullptr, "x", nullptr, &results), FURET_ERROR_INVALID_ARGUMENT);
+  furet_close(nullptr);
+  furet_results_free(nullptr);
+  EXPECT_EQ(furet_results_count(nullptr), 0u);
+}
+
+TEST_F(CApiTest, ReportsItsVersion) { EXPECT_STRNE(furet_version(), ""); }
+
+}  // namespace
