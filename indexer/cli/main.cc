@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "furet/error.h"
+#include "furet/indexer/index_status.h"
 #include "furet/indexer/index_writer.h"
 
 namespace {
@@ -24,11 +26,54 @@ std::string default_index() {
   return env && *env ? env : kDefaultIndex;
 }
 
-// One line, rewritten in place, while a long run goes on.
-void show_progress(const furet::IndexProgress& p) {
-  std::fprintf(stderr, "\rindexing: %zu/%zu files, %.1f/%.1f MB", p.files_done, p.files_total,
-               p.bytes_done / 1e6, p.bytes_total / 1e6);
-  if (p.files_done == p.files_total) std::fputs("\r\033[K", stderr);
+// Progress of a long run on stderr: one line rewritten in place on a terminal,
+// a plain line every few seconds otherwise (a log, a pipe).
+class ProgressPrinter {
+ public:
+  explicit ProgressPrinter(bool terminal) : terminal_(terminal) {}
+
+  void operator()(const furet::IndexProgress& p) {
+    const auto now = Clock::now();
+    const bool done = p.files_done == p.files_total;
+    if (!done && now - last_ < (terminal_ ? kTerminalPeriod : kLogPeriod)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double rate = seconds > 0 ? p.bytes_done / 1e6 / seconds : 0;
+    const double left = rate > 0 ? (p.bytes_total - p.bytes_done) / 1e6 / rate : 0;
+    char line[160];
+    std::snprintf(line, sizeof line, "indexing: %zu/%zu files, %.1f/%.1f MB, %.1f MB/s, %.0f s left",
+                  p.files_done, p.files_total, p.bytes_done / 1e6, p.bytes_total / 1e6, rate, left);
+    if (terminal_) {
+      std::fprintf(stderr, done ? "\r\033[K" : "\r\033[K%s", line);
+    } else if (!done || seconds >= std::chrono::duration<double>(kLogPeriod).count()) {
+      std::fprintf(stderr, "%s\n", line);
+    }
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr auto kTerminalPeriod = std::chrono::milliseconds(100);
+  static constexpr auto kLogPeriod = std::chrono::seconds(5);
+  bool terminal_;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_ = start_;
+};
+
+void print_status(const std::string& index) {
+  const furet::IndexStatus s = furet::read_index_status(index);
+  char updated[64] = "never";
+  if (s.updated > 0) {
+    const std::time_t t = s.updated;
+    std::strftime(updated, sizeof updated, "%Y-%m-%d %H:%M:%S %Z", std::localtime(&t));
+  }
+  std::cout << "index:     " << index << '\n'
+            << "articles:  " << s.articles << '\n'
+            << "passages:  " << s.passages << '\n'
+            << "terms:     " << s.terms << '\n'
+            << "size:      " << s.bytes / 1e6 << " MB\n"
+            << "analysis:  " << s.analysis << " (schema " << s.schema << ")\n"
+            << "updated:   " << updated << '\n';
+  if (!s.shards.empty()) std::cout << "shards:    " << s.shards.size() << '\n';
 }
 
 // Warnings go to stderr, each naming its file.
@@ -81,6 +126,10 @@ int main(int argc, char** argv) {
   app.add_flag("--rebuild", rebuild, "Discard the index's content and index everything again");
   app.add_flag("-q,--quiet", quiet, "Print nothing but warnings and errors");
   app.add_flag("-v,--verbose", verbose, "List every file added, updated or removed");
+  bool status = false;
+  app.add_flag("--status", status,
+               "Print what the index holds (articles, passages, terms, size, analysis, last "
+               "update) and exit");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -93,11 +142,15 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
 
   try {
+    if (status) {
+      print_status(index);
+      return 0;
+    }
     const auto start = std::chrono::steady_clock::now();
     furet::IndexWriter writer(index);
     furet::UpdateOptions options;
     options.rebuild = rebuild;
-    if (!quiet && ::isatty(STDERR_FILENO)) options.on_progress = show_progress;
+    if (!quiet) options.on_progress = ProgressPrinter(::isatty(STDERR_FILENO));
     const furet::UpdateReport report = writer.update(paths, options);
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     if (quiet) {
