@@ -113,7 +113,9 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  furet-index                      index corpus/ into .furet\n"
       "  furet-index --index news.idx ~/articles\n"
-      "  furet-index --rebuild            start again from an empty index\n",
+      "  furet-index --rebuild            start again from an empty index\n"
+      "  furet-index --index big --shards 4 corpus   a sharded index\n"
+      "  furet-index --status             what the index holds\n",
       "furet-index"};
   app.set_version_flag("--version", std::string("furet-index ") + FURET_VERSION);
   std::string index = default_index();
@@ -126,6 +128,12 @@ int main(int argc, char** argv) {
   app.add_flag("--rebuild", rebuild, "Discard the index's content and index everything again");
   app.add_flag("-q,--quiet", quiet, "Print nothing but warnings and errors");
   app.add_flag("-v,--verbose", verbose, "List every file added, updated or removed");
+  std::size_t shards = 0;
+  app.add_option("--shards", shards,
+                 "Spread a new index over N shard databases (by a stable hash of each article's "
+                 "path), searched as one through --index DIR or served one by one with "
+                 "xapian-tcpsrv; an existing index keeps its layout")
+      ->check(CLI::Range(1, 1024));
   bool status = false;
   app.add_flag("--status", status,
                "Print what the index holds (articles, passages, terms, size, analysis, last "
@@ -147,7 +155,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     const auto start = std::chrono::steady_clock::now();
-    furet::IndexWriter writer(index);
+    furet::IndexWriter writer(index, shards);
     furet::UpdateOptions options;
     options.rebuild = rebuild;
     if (!quiet) options.on_progress = ProgressPrinter(::isatty(STDERR_FILENO));

@@ -7,6 +7,7 @@
 
 #include "furet/analysis/schema.h"
 #include "furet/error.h"
+#include "shards.h"
 
 namespace furet {
 namespace {
@@ -31,10 +32,17 @@ IndexStatus read_index_status(const std::string& dir) {
   try {
     const Xapian::Database db(dir);
     IndexStatus status;
+    status.shards = detail::existing_shards(dir);
     status.passages = db.get_doccount();
+    // Metadata are per database: a sharded index's manifest is in its shards.
     const std::string manifest(schema::kManifestPrefix);
-    for (auto k = db.metadata_keys_begin(manifest); k != db.metadata_keys_end(manifest); ++k) {
-      ++status.articles;
+    for (const std::string& part : status.shards.empty() ? std::vector<std::string>{dir}
+                                                          : status.shards) {
+      const Xapian::Database shard(part);
+      for (auto k = shard.metadata_keys_begin(manifest); k != shard.metadata_keys_end(manifest);
+           ++k) {
+        ++status.articles;
+      }
     }
     for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++status.terms;
     status.bytes = disk_bytes(dir);

@@ -1,8 +1,6 @@
 // The incremental, atomic update of a furet index.
 #include "furet/indexer/index_writer.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -11,130 +9,20 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <xapian.h>
 
 #include "article_reader.h"
+#include "file_walk.h"
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/passage_data.h"
 #include "furet/analysis/schema.h"
 #include "furet/error.h"
 #include "manifest.h"
+#include "shards.h"
 
 namespace furet {
 namespace {
-
-namespace fs = std::filesystem;
-
-// A file found by the walk, with what the manifest compares.
-struct FoundFile {
-  std::string path;    // as reached from the arguments
-  std::string source;  // absolute and canonical: the identity across runs
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-};
-
-std::string errno_text(int error) { return std::strerror(error); }
-
-std::int64_t mtime_ns(const struct stat& st) {
-  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
-std::string source_of(const fs::path& path) {
-  std::error_code ec;
-  fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return ec ? fs::absolute(path).lexically_normal().string() : canonical.string();
-}
-
-// Directory walks skip hidden entries (the index itself, VCS folders) and
-// README files, which document a corpus rather than belong to it.
-bool skipped_in_walk(const fs::path& name) {
-  const std::string n = name.filename().string();
-  return n.empty() || n[0] == '.' || n.rfind("README", 0) == 0;
-}
-
-// A news article is a few pages; a file this large is something else (a dump,
-// a log) and would cost memory in proportion: it is named and left out.
-constexpr std::uint64_t kMaxArticleBytes = 32 << 20;
-
-void add_found(const fs::path& path, std::vector<FoundFile>& found, UpdateReport& report) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    report.skipped.push_back({path.string(), "cannot read: " + errno_text(errno)});
-    return;
-  }
-  if (static_cast<std::uint64_t>(st.st_size) > kMaxArticleBytes) {
-    report.skipped.push_back({path.string(), "larger than 32 MiB, not an article"});
-    return;
-  }
-  found.push_back({path.string(), source_of(path), static_cast<std::uint64_t>(st.st_size),
-                   mtime_ns(st)});
-}
-
-void walk(const fs::path& root, std::vector<FoundFile>& found, UpdateReport& report) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(root, ec);
-  if (ec || !fs::exists(status)) {
-    const std::string reason = ec && ec != std::errc::no_such_file_or_directory
-                                   ? ec.message()
-                                   : "no such file or directory";
-    report.skipped.push_back({root.string(), reason});
-    return;
-  }
-  if (!fs::is_directory(status)) {
-    if (detail::is_article_file(root.string())) {
-      add_found(root, found, report);
-    } else {
-      report.skipped.push_back({root.string(), "not a .txt, .md or .html file"});
-    }
-    return;
-  }
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    report.skipped.push_back({root.string(), "cannot read directory: " + ec.message()});
-    return;
-  }
-  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) {
-      report.skipped.push_back({it->path().string(), "cannot read: " + ec.message()});
-      ec.clear();
-      continue;
-    }
-    const fs::directory_entry& entry = *it;
-    if (skipped_in_walk(entry.path())) {
-      if (entry.is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (!detail::is_article_file(entry.path().string())) continue;
-    if (entry.is_regular_file(ec)) {
-      add_found(entry.path(), found, report);
-    } else if (ec) {  // a dangling link or a link loop: named, not silently lost
-      report.skipped.push_back({entry.path().string(), "cannot read: " + ec.message()});
-      ec.clear();
-    }
-  }
-}
-
-bool within(const std::string& source, const std::vector<std::string>& roots) {
-  for (const std::string& root : roots) {
-    if (source == root ||
-        (source.size() > root.size() && source.compare(0, root.size(), root) == 0 &&
-         (root.back() == '/' || source[root.size()] == '/'))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw detail::SkipReason{"cannot read: " + errno_text(errno)};
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) throw detail::SkipReason{"cannot read: " + errno_text(errno)};
-  return std::move(bytes).str();
-}
 
 // Xapian's text, led by what the user can act on when the disk is full.
 std::string describe_write_error(const Xapian::Error& e) {
@@ -179,23 +67,42 @@ void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
 
 }  // namespace
 
-struct IndexWriter::Impl {
+// One database of the index: the index itself, or one of its shards.
+struct Shard {
   std::string dir;
   Xapian::WritableDatabase db;
+};
+
+struct IndexWriter::Impl {
+  std::string dir;
+  std::vector<Shard> shards;
   Analyzer analyzer;
   detail::ArticleReader reader;
 
-  std::map<std::string, detail::FileRecord> load_manifest() const;
-  void check_compatible() const;
-  std::uint32_t write_article(const std::string& id, const std::string& path,
-                              const detail::Article& article);
-  void delete_article(const std::string& id);
+  // An article's record and the shard that holds it.
+  struct Known {
+    detail::FileRecord record;
+    std::size_t shard;
+  };
+
+  std::map<std::string, Known> load_manifest() const;
+  void check_compatible(const Shard& shard) const;
+  std::uint32_t write_article(Xapian::WritableDatabase& db, const std::string& id,
+                              const std::string& path, const detail::Article& article);
+  void delete_article(Xapian::WritableDatabase& db, const std::string& id);
+  void remove_orphans(Xapian::WritableDatabase& db, const std::set<std::string>& seen);
+  void update_files(const std::vector<detail::FoundFile>& found,
+                    const std::vector<std::string>& roots, const UpdateOptions& options,
+                    UpdateReport& report);
 };
 
-IndexWriter::IndexWriter(const std::string& dir) : impl_(std::make_unique<Impl>()) {
+IndexWriter::IndexWriter(const std::string& dir, std::size_t shards)
+    : impl_(std::make_unique<Impl>()) {
   impl_->dir = dir;
   try {
-    impl_->db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+    for (const std::string& shard_dir : detail::prepare_shards(dir, shards)) {
+      impl_->shards.push_back({shard_dir, Xapian::WritableDatabase(shard_dir, Xapian::DB_CREATE_OR_OPEN)});
+    }
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexLocked("index '" + dir + "' is being updated by another process");
   } catch (const Xapian::Error& e) {
@@ -205,7 +112,10 @@ IndexWriter::IndexWriter(const std::string& dir) : impl_(std::make_unique<Impl>(
 
 IndexWriter::~IndexWriter() = default;
 
-void IndexWriter::Impl::check_compatible() const {
+std::size_t IndexWriter::shard_count() const { return impl_->shards.size(); }
+
+void IndexWriter::Impl::check_compatible(const Shard& shard) const {
+  const Xapian::WritableDatabase& db = shard.db;
   const std::string schema_version = db.get_metadata(std::string(schema::kSchemaKey));
   if (schema_version.empty() && db.get_doccount() == 0) return;  // a new index
   if (schema_version != schema::kSchemaVersion) {
@@ -221,12 +131,15 @@ void IndexWriter::Impl::check_compatible() const {
   }
 }
 
-std::map<std::string, detail::FileRecord> IndexWriter::Impl::load_manifest() const {
-  std::map<std::string, detail::FileRecord> manifest;
+std::map<std::string, IndexWriter::Impl::Known> IndexWriter::Impl::load_manifest() const {
+  std::map<std::string, Known> manifest;
   const std::string prefix(schema::kManifestPrefix);
-  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    if (auto record = detail::decode(db.get_metadata(*it))) {
-      manifest.emplace((*it).substr(prefix.size()), std::move(*record));
+  for (std::size_t s = 0; s < shards.size(); ++s) {
+    const Xapian::WritableDatabase& db = shards[s].db;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+      if (auto record = detail::decode(db.get_metadata(*it))) {
+        manifest.emplace((*it).substr(prefix.size()), Known{std::move(*record), s});
+      }
     }
   }
   return manifest;
@@ -234,7 +147,8 @@ std::map<std::string, detail::FileRecord> IndexWriter::Impl::load_manifest() con
 
 // One Xapian document per passage: body terms with positions, the article's
 // title terms, the article term that groups its passages, and the display data.
-std::uint32_t IndexWriter::Impl::write_article(const std::string& id, const std::string& path,
+std::uint32_t IndexWriter::Impl::write_article(Xapian::WritableDatabase& db,
+                                               const std::string& id, const std::string& path,
                                                const detail::Article& article) {
   std::vector<Token> title_tokens = analyzer.analyze(article.title);
   std::map<std::string, Xapian::termcount> spellings;
@@ -268,7 +182,7 @@ std::uint32_t IndexWriter::Impl::write_article(const std::string& id, const std:
 }
 
 // Removes an article's passages and the spelling counts they added.
-void IndexWriter::Impl::delete_article(const std::string& id) {
+void IndexWriter::Impl::delete_article(Xapian::WritableDatabase& db, const std::string& id) {
   const std::string term = article_term(id);
   std::map<std::string, Xapian::termcount> spellings;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
@@ -279,100 +193,121 @@ void IndexWriter::Impl::delete_article(const std::string& id) {
   db.delete_document(term);
 }
 
+// Passages that no manifest entry accounts for (an index from an older schema)
+// go too: a rebuild leaves only what its run wrote.
+void IndexWriter::Impl::remove_orphans(Xapian::WritableDatabase& db,
+                                       const std::set<std::string>& seen) {
+  const std::string prefix(schema::kArticlePrefix);
+  std::vector<std::string> orphans;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    if (!seen.count((*t).substr(prefix.size()))) orphans.push_back(*t);
+  }
+  for (const std::string& term : orphans) db.delete_document(term);
+}
+
+// The body of an update, inside the shards' transactions.
+void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found,
+                                     const std::vector<std::string>& roots,
+                                     const UpdateOptions& options, UpdateReport& report) {
+  IndexProgress progress;
+  progress.files_total = found.size();
+  for (const detail::FoundFile& f : found) progress.bytes_total += f.size;
+
+  const std::map<std::string, Known> manifest = load_manifest();
+  std::set<std::string> seen;
+  for (const detail::FoundFile& file : found) {
+    const std::string id = detail::article_id(file.source);
+    seen.insert(id);
+    const auto known = manifest.find(id);
+    const bool indexed = known != manifest.end();
+    const detail::FileRecord* old = indexed ? &known->second.record : nullptr;
+    Xapian::WritableDatabase& db = shards[indexed ? known->second.shard
+                                                  : detail::shard_of(id, shards.size())].db;
+    if (old && !options.rebuild && old->size == file.size && old->mtime_ns == file.mtime_ns) {
+      ++report.unchanged;  // decided from metadata alone: the file is not read
+    } else {
+      detail::FileRecord record{file.source, file.path, file.size, file.mtime_ns, 0, 0};
+      try {
+        const std::string bytes = detail::read_article_bytes(file.path);
+        report.bytes_read += bytes.size();
+        record.content_hash = detail::content_hash(bytes);
+        if (old && !options.rebuild && old->content_hash == record.content_hash) {
+          record.passages = old->passages;  // touched, not changed
+          ++report.unchanged;
+        } else {
+          const detail::Article article = reader.read(file.path, bytes);
+          for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
+          if (indexed) delete_article(db, id);
+          record.passages = write_article(db, id, file.path, article);
+          report.passages_written += record.passages;
+          (indexed ? report.updated : report.added).push_back(file.path);
+        }
+        db.set_metadata(manifest_key(id), detail::encode(record));
+      } catch (const detail::SkipReason& skip) {
+        report.skipped.push_back({file.path, skip.reason});
+        seen.erase(id);  // an article that is no longer readable leaves the index
+      }
+    }
+    progress.files_done++;
+    progress.bytes_done += file.size;
+    if (options.on_progress) options.on_progress(progress);
+  }
+
+  for (const auto& [id, known] : manifest) {
+    const bool in_scope = options.rebuild || std::any_of(roots.begin(), roots.end(), [&](auto& r) {
+                            return detail::is_within(known.record.source, r);
+                          });
+    if (seen.count(id) || !in_scope) continue;
+    Xapian::WritableDatabase& db = shards[known.shard].db;
+    delete_article(db, id);
+    db.set_metadata(manifest_key(id), "");
+    report.removed.push_back(known.record.path);
+  }
+
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  for (Shard& shard : shards) {
+    if (options.rebuild) remove_orphans(shard.db, seen);
+    shard.db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
+    shard.db.set_metadata(std::string(schema::kAnalysisKey), analyzer.config_string());
+    if (report.changed() || options.rebuild) {
+      shard.db.set_metadata(std::string(schema::kUpdatedKey), std::to_string(now.count()));
+    }
+  }
+}
+
 UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
                                  const UpdateOptions& options) {
   Impl& self = *impl_;
   UpdateReport report;
-  if (!options.rebuild) self.check_compatible();
-
-  std::vector<FoundFile> found;
-  std::vector<std::string> roots;
-  for (const std::string& p : paths) {
-    walk(p, found, report);
-    roots.push_back(source_of(p));
+  if (!options.rebuild) {
+    for (const Shard& shard : self.shards) self.check_compatible(shard);
   }
-  std::sort(found.begin(), found.end(),
-            [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
-  // The same file reached twice (two overlapping arguments) is indexed once.
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const FoundFile& a, const FoundFile& b) { return a.source == b.source; }),
-              found.end());
+  const std::vector<detail::FoundFile> found = detail::find_article_files(paths, report);
+  std::vector<std::string> roots;
+  for (const std::string& p : paths) roots.push_back(detail::source_of(p));
 
-  IndexProgress progress;
-  progress.files_total = found.size();
-  for (const FoundFile& f : found) progress.bytes_total += f.size;
-
+  std::size_t committed = 0;
   try {
-    self.db.begin_transaction();
-    std::map<std::string, detail::FileRecord> manifest = self.load_manifest();
-    std::set<std::string> seen;
-    for (const FoundFile& file : found) {
-      const std::string id = detail::article_id(file.source);
-      seen.insert(id);
-      const auto known = manifest.find(id);
-      const bool indexed = known != manifest.end();
-      if (indexed && !options.rebuild && known->second.size == file.size &&
-          known->second.mtime_ns == file.mtime_ns) {
-        ++report.unchanged;  // decided from metadata alone: the file is not read
-      } else {
-        detail::FileRecord record{file.source, file.path, file.size, file.mtime_ns, 0, 0};
-        try {
-          const std::string bytes = read_file(file.path);
-          report.bytes_read += bytes.size();
-          record.content_hash = detail::content_hash(bytes);
-          if (indexed && !options.rebuild && known->second.content_hash == record.content_hash) {
-            record.passages = known->second.passages;  // touched, not changed
-            ++report.unchanged;
-          } else {
-            const detail::Article article = self.reader.read(file.path, bytes);
-            for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
-            if (indexed) self.delete_article(id);
-            record.passages = self.write_article(id, file.path, article);
-            report.passages_written += record.passages;
-            (indexed ? report.updated : report.added).push_back(file.path);
-          }
-          self.db.set_metadata(manifest_key(id), detail::encode(record));
-        } catch (const detail::SkipReason& skip) {
-          report.skipped.push_back({file.path, skip.reason});
-          seen.erase(id);  // an article that is no longer readable leaves the index
-        }
-      }
-      progress.files_done++;
-      progress.bytes_done += file.size;
-      if (options.on_progress) options.on_progress(progress);
+    for (Shard& shard : self.shards) shard.db.begin_transaction();
+    self.update_files(found, roots, options, report);
+    // Each shard commits atomically; shards commit one after the other.
+    for (; committed < self.shards.size(); ++committed) {
+      self.shards[committed].db.commit_transaction();
     }
-    for (const auto& [id, record] : manifest) {
-      if (seen.count(id) || (!options.rebuild && !within(record.source, roots))) continue;
-      self.delete_article(id);
-      self.db.set_metadata(manifest_key(id), "");
-      report.removed.push_back(record.path);
-    }
-    if (options.rebuild) {
-      // Passages that no manifest entry accounts for (an index from an older
-      // schema) go too: a rebuild leaves only what this run wrote.
-      const std::string prefix(schema::kArticlePrefix);
-      std::vector<std::string> orphans;
-      for (auto t = self.db.allterms_begin(prefix); t != self.db.allterms_end(prefix); ++t) {
-        if (!seen.count((*t).substr(prefix.size()))) orphans.push_back(*t);
-      }
-      for (const std::string& term : orphans) self.db.delete_document(term);
-    }
-    self.db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
-    self.db.set_metadata(std::string(schema::kAnalysisKey), self.analyzer.config_string());
-    if (report.changed() || options.rebuild) {
-      const auto now = std::chrono::system_clock::now().time_since_epoch();
-      self.db.set_metadata(std::string(schema::kUpdatedKey),
-                           std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count()));
-    }
-    self.db.commit_transaction();
   } catch (const Xapian::Error& e) {
-    try {
-      self.db.cancel_transaction();
-    } catch (const Xapian::Error&) {
-      // The transaction may be gone with the error; the commit never happened.
+    for (std::size_t s = committed; s < self.shards.size(); ++s) {
+      try {
+        self.shards[s].db.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // The transaction may be gone with the error; its commit never happened.
+      }
     }
     throw IoError("cannot update index '" + self.dir + "': " + describe_write_error(e) +
-                  "; the index is unchanged since its last update");
+                  (committed == 0 ? "; the index is unchanged since its last update"
+                                  : "; " + std::to_string(committed) + " of " +
+                                        std::to_string(self.shards.size()) +
+                                        " shards were updated, run again to finish"));
   }
   return report;
 }

@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kMaxConcepts = 32;
 
 // A prefix expands to at most this many terms, the most frequent first.
-constexpr Xapian::termcount kMaxPrefixExpansion = 64;
+constexpr std::size_t kMaxPrefixExpansion = 64;
 
 // Terms of one token: its term and, when accents change the stem, the accent-blind one.
 std::vector<std::string> token_terms(const Token& t) {
@@ -122,11 +122,23 @@ std::vector<Concept> word_concepts(std::string_view text, const std::vector<Toke
   return concepts;
 }
 
-Concept prefix_concept(const std::string& prefix) {
+// A prefix matches the most frequent index terms that begin with it. The
+// expansion is done here, over the whole index, rather than by Xapian per
+// database, so an index and its shards expand a prefix alike.
+Concept prefix_concept(const std::string& prefix, const Xapian::Database& db) {
+  std::vector<std::pair<Xapian::doccount, std::string>> expansion;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    expansion.emplace_back(t.get_termfreq(), *t);
+  }
+  const std::size_t keep = std::min<std::size_t>(expansion.size(), kMaxPrefixExpansion);
+  std::partial_sort(expansion.begin(), expansion.begin() + static_cast<std::ptrdiff_t>(keep),
+                    expansion.end(), [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
   Concept c;
   c.prefixes.push_back(prefix);
-  c.query = Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, kMaxPrefixExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                          Xapian::Query::OP_SYNONYM);
+  for (std::size_t i = 0; i < keep; ++i) c.terms.push_back(std::move(expansion[i].second));
+  c.query = c.terms.empty() ? Xapian::Query(prefix) : any_of(c.terms);
   return c;
 }
 
@@ -150,7 +162,6 @@ double concept_idf(const Concept& c, const Xapian::Database& db) {
   const double n = std::max<double>(db.get_doccount(), 1);
   Xapian::doccount freq = 0;
   for (const std::string& term : c.terms) freq = std::max(freq, db.get_termfreq(term));
-  if (c.terms.empty()) freq = static_cast<Xapian::doccount>(n / 10);  // prefixes: unknown
   return std::log((n + 1) / (freq + 0.5));
 }
 
@@ -214,15 +225,23 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
   built.warnings = parsed.warnings;
   std::vector<Xapian::Query> excluded;
   bool join_next = false;  // the previous part was OR
+  bool truncated = false;  // words were left out past kMaxConcepts
   for (const QueryPart& part : parsed.parts) {
     if (part.kind == QueryPart::Kind::kOr) {
       join_next = !built.concepts.empty();
       continue;
     }
+    // Past the limit, parts are not even analysed: a pasted text costs nothing.
+    const bool full = part.excluded ? excluded.size() >= kMaxConcepts
+                                    : built.concepts.size() >= kMaxConcepts && !join_next;
+    if (full) {
+      truncated = true;
+      continue;
+    }
     std::vector<Concept> concepts;
     if (part.kind == QueryPart::Kind::kPrefix) {
       const std::string prefix = analyzer.fold_word(part.text);
-      if (!prefix.empty()) concepts.push_back(prefix_concept(prefix));
+      if (!prefix.empty()) concepts.push_back(prefix_concept(prefix, db));
     } else {
       const std::vector<Token> tokens = analyzer.analyze(part.text);
       if (tokens.empty()) continue;
@@ -247,6 +266,9 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
   }
   if (built.concepts.size() > kMaxConcepts) {
     built.concepts.resize(kMaxConcepts);
+    truncated = true;
+  }
+  if (truncated) {
     built.warnings.push_back("only the first " + std::to_string(kMaxConcepts) +
                              " words of the query were searched");
   }

@@ -195,8 +195,13 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
 
   std::vector<std::size_t> order(candidates_seen.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return scores[a].total > scores[b].total; });
+  // Ties break on the article and the passage's place in it, not on document
+  // ids, so one index and its shards rank the same passages the same way.
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (scores[a].total != scores[b].total) return scores[a].total > scores[b].total;
+    if (passages[a].path != passages[b].path) return passages[a].path < passages[b].path;
+    return passages[a].begin < passages[b].begin;
+  });
 
   std::map<std::string, std::size_t> per_article;
   for (std::size_t i : order) {

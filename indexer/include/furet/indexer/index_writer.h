@@ -33,7 +33,7 @@ struct UpdateOptions {
 ///
 /// An update reads the given files and directories (.txt, .md, .markdown, .html,
 /// .htm; directories recursively), compares them with the index's manifest, and
-/// applies everything as ONE atomic commit: new files are added, changed files
+/// applies everything as ONE atomic commit (one per shard): new files are added, changed files
 /// replaced, files gone from the given directories removed, unchanged files
 /// (same size and modification time) skipped without being read. After a crash
 /// the index is exactly as it was at its last commit.
@@ -45,13 +45,18 @@ struct UpdateOptions {
 /// Thread-safety: one thread at a time.
 class FURET_EXPORT IndexWriter {
  public:
-  /// Opens the index at `dir`, creating it if needed.
-  /// Throws IndexLocked if another process is updating it, IncompatibleIndex if it
-  /// was built by an unknown schema or analysis version, IoError otherwise.
-  explicit IndexWriter(const std::string& dir);
+  /// Opens the index at `dir`, creating it if needed. `shards` > 1 creates a
+  /// sharded index: articles spread over that many databases by a stable hash of
+  /// their path, searched as one through `dir`; 0 keeps an existing index's
+  /// layout. Throws IndexLocked if another process is updating it,
+  /// InvalidArgument if `shards` contradicts the existing layout, IoError otherwise.
+  explicit IndexWriter(const std::string& dir, std::size_t shards = 0);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
+
+  /// Number of databases the index is made of (1 unless sharded).
+  std::size_t shard_count() const;
 
   /// Brings the index in line with `paths` and commits. Bad files are skipped and
   /// named in the report; the run goes on. Throws IoError if the index cannot be
