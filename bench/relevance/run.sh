@@ -107,8 +107,8 @@ show() {
     if [[ $a == "$dist"/src-* ]]; then
       [ -n "$globbed" ] || out+=" $dist/src-*"
       globbed=1
-    elif [[ $a =~ ^[][A-Za-z0-9_./{}@:=+,-]+$ ]]; then
-      out+=" $a"  # {query} stays readable: braces without a comma are literal
+    elif [[ $a =~ ^[][A-Za-z0-9_./{}@:=+-]+$ ]]; then
+      out+=" $a"  # {query} stays readable: braces without a comma are literal, and commas need quoting
     else
       out+=" $(printf '%q' "$a")"
     fi
@@ -226,7 +226,16 @@ machine() {
   echo "- packages: $(dpkg-query -W -f='${db:Status-Abbrev}${Package} ${Version}\n' \
       'libxapian[0-9]*' 'libicu[0-9]*' python3-xapian postgresql-15 'libsqlite3-[0-9]*' python3 2>/dev/null |
       awk '$1 == "ii" {sub(/^ii */, ""); print}' | paste -sd ';' | sed 's/;/; /g')"
-  echo "- furet: $furet_version, $furet_bin, repository at $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)')$(git diff --quiet HEAD -- 2>/dev/null || echo ' with uncommitted changes in the working tree')"
+  # The binaries' own checkout says what was measured (it may be another clone
+  # than the one running this script, or none).
+  local src
+  if src=$(git -C "$furet_bin" rev-parse --short HEAD 2>/dev/null); then
+    [ -z "$(git -C "$furet_bin" status --porcelain --untracked-files=no)" ] || src+=" with uncommitted changes"
+    src="in a checkout at $src"
+  else
+    src="outside any git checkout"
+  fi
+  echo "- furet: $furet_version in $furet_bin, $src; benchmark scripts at $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)')"
   echo "- distractors: $n_dist articles in $dist ($(sed -n 's/^options //p' "$dist/.build-info"))"
 }
 
