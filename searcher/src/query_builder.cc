@@ -51,13 +51,23 @@ void append_terms(std::vector<std::string>& terms, const std::vector<Token>& tok
   }
 }
 
-// The query for one thesaurus entry: a word, a compound, or a phrase.
+// A compound is its whole term or its parts in a row ("Etats Unis" typed
+// without the hyphen). A text with the hyphen has both: OP_MAX weighs the
+// better one instead of adding them up.
+Xapian::Query compound_query(const Token& whole, const std::vector<Token>& parts) {
+  return Xapian::Query(Xapian::Query::OP_MAX, any_of(token_terms(whole)), phrase_of(parts));
+}
+
+// The query for one thesaurus entry: a word, a compound, or a phrase. A word
+// is searched by its accented stem only: the thesaurus is written with its
+// accents, and the accent-blind stem can meet another word ("armée" folds to
+// the stem of "arme", a weapon).
 Xapian::Query entry_query(const std::vector<Token>& entry) {
-  if (entry.size() == 1) return any_of(token_terms(entry[0]));
+  if (entry.size() == 1) return Xapian::Query(entry[0].term);
   const Token& last = entry.back();
   if (last.kind == TokenKind::kCompound && last.position == entry.front().position) {
     const std::vector<Token> parts(entry.begin(), entry.end() - 1);
-    return Xapian::Query(Xapian::Query::OP_OR, any_of(token_terms(last)), phrase_of(parts));
+    return compound_query(last, parts);
   }
   return phrase_of(entry);
 }
@@ -71,7 +81,11 @@ void add_synonyms(Concept& c, std::string_view word, const std::string& term,
   for (const Thesaurus::Entry* entry : thesaurus->alternatives(term)) {
     alternatives.push_back(entry_query(entry->tokens));
     Concept::Synonym synonym{std::string(word) + " -> " + entry->text, {}};
-    append_terms(synonym.terms, entry->tokens);
+    if (entry->tokens.size() == 1) {
+      synonym.terms.push_back(entry->tokens[0].term);
+    } else {
+      append_terms(synonym.terms, entry->tokens);
+    }
     const Token& last = entry->tokens.back();
     if (last.kind == TokenKind::kCompound) synonym.terms.push_back(last.term);
     c.synonyms.push_back(std::move(synonym));
@@ -103,7 +117,7 @@ std::vector<Concept> word_concepts(std::string_view text, const std::vector<Toke
       Concept c;
       c.terms = token_terms(whole);
       append_terms(c.terms, parts);
-      c.query = Xapian::Query(Xapian::Query::OP_OR, any_of(token_terms(whole)), phrase_of(parts));
+      c.query = compound_query(whole, parts);
       add_synonyms(c, surface(whole), whole.term, thesaurus);
       concepts.push_back(std::move(c));
       i = next + 1;

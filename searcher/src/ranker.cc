@@ -9,7 +9,7 @@ namespace {
 
 constexpr double kCoverageFloor = 0.25;   // f: a passage with part of the query still counts
 constexpr double kProximityGain = 0.25;   // g: the bonus for words side by side
-constexpr double kArticleFloor = 0.7;     // a: a stray mention keeps half its score
+constexpr double kArticleFloor = 0.3;     // a: a stray mention keeps 30% of its score
 
 // Share of the concepts' total idf that `covered` holds, each concept as strongly
 // as it is matched.
