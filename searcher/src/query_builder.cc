@@ -52,10 +52,14 @@ void append_terms(std::vector<std::string>& terms, const std::vector<Token>& tok
 }
 
 // A compound is its whole term or its parts in a row ("Etats Unis" typed
-// without the hyphen). A text with the hyphen has both: OP_MAX weighs the
-// better one instead of adding them up.
+// without the hyphen). A text with the hyphen has both, and would count the
+// word twice: the parts only weigh where the whole is absent. (OP_MAX would
+// say this directly, but Xapian 1.4.22 reads freed memory with it over
+// several databases.)
 Xapian::Query compound_query(const Token& whole, const std::vector<Token>& parts) {
-  return Xapian::Query(Xapian::Query::OP_MAX, any_of(token_terms(whole)), phrase_of(parts));
+  const Xapian::Query whole_query = any_of(token_terms(whole));
+  return Xapian::Query(Xapian::Query::OP_OR, whole_query,
+                       Xapian::Query(Xapian::Query::OP_AND_NOT, phrase_of(parts), whole_query));
 }
 
 // The query for one thesaurus entry: a word, a compound, or a phrase. A word
