@@ -1,6 +1,8 @@
 // furet-index: builds or updates a furet index from article files.
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <ctime>
@@ -15,6 +17,7 @@
 #include "furet/error.h"
 #include "furet/indexer/index_status.h"
 #include "furet/indexer/index_writer.h"
+#include "furet/indexer/watch.h"
 
 namespace {
 
@@ -86,8 +89,7 @@ void print_notes(const furet::UpdateReport& report) {
   }
 }
 
-void print_report(const furet::UpdateReport& report, const std::string& index, double seconds,
-                  bool verbose) {
+void print_report(const furet::UpdateReport& report, const std::string& index, bool verbose) {
   if (verbose) {
     for (const auto& p : report.added) std::cout << "added     " << p << '\n';
     for (const auto& p : report.updated) std::cout << "updated   " << p << '\n';
@@ -97,7 +99,37 @@ void print_report(const furet::UpdateReport& report, const std::string& index, d
   std::cout << report.added.size() << " added, " << report.updated.size() << " updated, "
             << report.removed.size() << " removed, " << report.unchanged << " unchanged, "
             << report.skipped.size() << " skipped; " << report.passages_written
-            << " passages written to '" << index << "' in " << seconds << " s\n";
+            << " passages written to '" << index << "' in " << report.seconds << " s\n";
+}
+
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int) { stop_requested = true; }
+
+// Watch mode: one report line per committed batch, with its time.
+void watch_until_stopped(furet::IndexWriter& writer, const std::vector<std::string>& paths,
+                         const std::string& index, bool quiet, bool verbose) {
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+  furet::WatchOptions options;
+  options.should_stop = [] { return stop_requested.load(); };
+  options.on_update = [&](const furet::UpdateReport& report) {
+    if (quiet) {
+      print_notes(report);
+    } else if (report.changed() || !report.skipped.empty() || verbose) {
+      char clock[16];
+      const std::time_t t = std::time(nullptr);
+      std::strftime(clock, sizeof clock, "%H:%M:%S", std::localtime(&t));
+      std::cout << clock << ' ';
+      print_report(report, index, verbose);
+    }
+    std::cout.flush();
+  };
+  if (!quiet) std::cerr << "furet-index: watching for changes; Ctrl-C to stop\n";
+  furet::watch(writer, paths, options);
+  if (!quiet) std::cerr << "furet-index: stopped\n";
 }
 
 }  // namespace
@@ -115,7 +147,8 @@ int main(int argc, char** argv) {
       "  furet-index --index news.idx ~/articles\n"
       "  furet-index --rebuild            start again from an empty index\n"
       "  furet-index --index big --shards 4 corpus   a sharded index\n"
-      "  furet-index --status             what the index holds\n",
+      "  furet-index --status             what the index holds\n"
+      "  furet-index --watch              index corpus/, then keep it current\n",
       "furet-index"};
   app.set_version_flag("--version", std::string("furet-index ") + FURET_VERSION);
   std::string index = default_index();
@@ -134,6 +167,11 @@ int main(int argc, char** argv) {
                  "path), searched as one through --index DIR or served one by one with "
                  "xapian-tcpsrv; an existing index keeps its layout")
       ->check(CLI::Range(1, 1024));
+  bool watching = false;
+  app.add_flag("--watch", watching,
+               "After indexing, keep running: notice new, changed, moved and deleted articles "
+               "and commit each batch within about a second; stop with Ctrl-C or SIGTERM, after "
+               "the update under way");
   bool status = false;
   app.add_flag("--status", status,
                "Print what the index holds (articles, passages, terms, size, analysis, last "
@@ -154,17 +192,19 @@ int main(int argc, char** argv) {
       print_status(index);
       return 0;
     }
-    const auto start = std::chrono::steady_clock::now();
     furet::IndexWriter writer(index, shards);
+    if (watching) {
+      watch_until_stopped(writer, paths, index, quiet, verbose);
+      return 0;
+    }
     furet::UpdateOptions options;
     options.rebuild = rebuild;
     if (!quiet) options.on_progress = ProgressPrinter(::isatty(STDERR_FILENO));
     const furet::UpdateReport report = writer.update(paths, options);
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     if (quiet) {
       print_notes(report);
     } else {
-      print_report(report, index, elapsed.count(), verbose);
+      print_report(report, index, verbose);
     }
     return 0;
   } catch (const furet::Error& e) {

@@ -217,9 +217,13 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
   std::set<std::string> seen;
   for (const detail::FoundFile& file : found) {
     const std::string id = detail::article_id(file.source);
-    seen.insert(id);
     const auto known = manifest.find(id);
     const bool indexed = known != manifest.end();
+    if (options.defer.count(file.source)) {
+      if (indexed) seen.insert(id);  // kept as it was, neither read nor removed
+      continue;
+    }
+    seen.insert(id);
     const detail::FileRecord* old = indexed ? &known->second.record : nullptr;
     Xapian::WritableDatabase& db = shards[indexed ? known->second.shard
                                                   : detail::shard_of(id, shards.size())].db;
@@ -279,6 +283,7 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
 UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
                                  const UpdateOptions& options) {
   Impl& self = *impl_;
+  const auto start = std::chrono::steady_clock::now();
   UpdateReport report;
   if (!options.rebuild) {
     for (const Shard& shard : self.shards) self.check_compatible(shard);
@@ -309,6 +314,7 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
                                         std::to_string(self.shards.size()) +
                                         " shards were updated, run again to finish"));
   }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 

@@ -124,6 +124,7 @@ void Searcher::reopen() {
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
   try {
     try {
+      impl_->db.reopen();  // cheap when nothing was committed: one revision check
       return impl_->run(query, options);
     } catch (const Xapian::DatabaseModifiedError&) {
       impl_->db.reopen();  // a writer committed twice while we read: read the new state

@@ -100,7 +100,9 @@ struct SearchResult {
 ///     std::cout << hit.rank << ' ' << hit.path << ": " << hit.passage << '\n';
 ///
 /// Thread-safety: a Searcher is used by one thread at a time; open one per thread.
-/// It sees the index as it was when opened; reopen() moves it to the latest commit.
+/// Consistency: each search sees the index as it was at one commit, the latest
+/// at the search's start (a running furet-index --watch shows up on the next
+/// search), and never half an update.
 class FURET_EXPORT Searcher {
  public:
   /// Opens the index at `location`: a directory, or "tcp://HOST:PORT" for an index
@@ -122,7 +124,7 @@ class FURET_EXPORT Searcher {
   /// Throws IoError if the file cannot be read.
   void load_thesaurus(const std::string& path);
 
-  /// Moves to the index's latest committed state (cheap if nothing changed).
+  /// Moves to the index's latest committed state now (search() does it itself).
   void reopen();
 
  private:

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct UpdateOptions {
   bool rebuild = false;
   /// Called after each file; may be empty (default).
   std::function<void(const IndexProgress&)> on_progress;
+  /// Files to leave as they are in the index this time (absolute, canonical
+  /// paths): files still being written, which a later update will read whole.
+  std::set<std::string> defer;
 };
 
 /// The one writer of an index. Opening it takes the index's write lock, which it

@@ -25,6 +25,7 @@ struct UpdateReport {
   std::vector<FileNote> warnings;      ///< files indexed, with a caveat
   std::size_t passages_written = 0;    ///< passages added in this run
   std::size_t bytes_read = 0;          ///< bytes of the files that were read
+  double seconds = 0;                  ///< how long the update took, commit included
 
   /// True if the index was changed and committed.
   bool changed() const { return !added.empty() || !updated.empty() || !removed.empty(); }
