@@ -33,27 +33,58 @@ constexpr std::size_t kShortLineWords = 8;     // a badge or a button, not a sen
 constexpr std::size_t kRepeatedLineWords = 12;  // an ad break repeated through the page
 constexpr std::size_t kCallToActionWords = 60;  // a sign-up or comment-form paragraph
 
+// Longer lines are prose: the word rules below need at most 60 content words,
+// so such lines are not even analysed (the chain's cost, once per line).
+constexpr std::size_t kMaxChromeLineBytes = 800;
+
+// The terms the rules look for, analysed once.
+struct Vocabulary {
+  std::unordered_set<std::string> interface;
+  std::unordered_set<std::string> second_person;  // vous, votre, vos
+  std::string rights, reserved, reproduction;
+  // Folded openings of credits and links, and whether ':' or '/' must follow.
+  std::vector<std::pair<std::string, bool>> openings;
+
+  Vocabulary() {
+    Analyzer analyzer;
+    const auto term = [&analyzer](std::string_view word) { return analyzer.analyze(word)[0].term; };
+    for (std::string_view word : kInterfaceWords) {
+      for (const Token& token : analyzer.analyze(word)) interface.insert(token.term);
+    }
+    for (std::string_view word : {"vous", "votre", "vos"}) second_person.insert(term(word));
+    rights = term("droits");
+    reserved = term("réservés");
+    reproduction = term("reproduction");
+    for (std::string_view opening : kCreditAndLinkOpenings) {
+      const bool word_alone = opening == "photo" || opening == "crédit" || opening == "illustration";
+      openings.emplace_back(analyzer.fold_word(opening), word_alone);
+    }
+  }
+};
+
+// What one analysis of a line tells the rules.
 struct LineWords {
   std::size_t content = 0;    // words that are not stopwords
   std::size_t interface = 0;  // of which interface words
   bool second_person = false;
   bool copyright = false;
+  std::string key;            // its terms: the same line repeated has the same key
 };
 
-LineWords count_words(std::string_view line, const Analyzer& analyzer,
-                      const std::unordered_set<std::string>& interface_terms) {
+LineWords read_line(std::string_view line, const Analyzer& analyzer, const Vocabulary& vocabulary) {
   LineWords words;
   bool saw_rights = false;
   bool saw_reserved = false;
   for (const Token& token : analyzer.analyze(line)) {
     if (token.kind == TokenKind::kCompound) continue;
-    const std::string surface = analyzer.fold_word(line.substr(token.begin, token.end - token.begin));
-    if (surface == "vous" || surface == "votre" || surface == "vos") words.second_person = true;
-    saw_rights |= token.term == "droit";
-    saw_reserved |= token.term == "reserv" || token.term == "reproduct";
+    words.key += token.term;
+    words.key += ' ';
+    words.second_person |= vocabulary.second_person.count(token.term) > 0;
+    saw_rights |= token.term == vocabulary.rights;
+    saw_reserved |= token.term == vocabulary.reserved || token.term == vocabulary.reproduction;
     if (token.stopword) continue;
     ++words.content;
-    if (interface_terms.count(token.term)) ++words.interface;
+    if (vocabulary.interface.count(token.term)) ++words.interface;
   }
   words.copyright = saw_rights && saw_reserved;
   return words;
@@ -76,50 +107,31 @@ bool is_markup_residue(std::string_view line) {
   return std::none_of(line.begin(), line.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-bool opens_with_credit_or_link(std::string_view line, const Analyzer& analyzer) {
+bool opens_with_credit_or_link(std::string_view line, const Analyzer& analyzer,
+                               const Vocabulary& vocabulary) {
   const std::string folded_head = analyzer.fold_word(line.substr(0, 40));
-  for (std::string_view opening : kCreditAndLinkOpenings) {
-    const std::string folded_opening = analyzer.fold_word(opening);
-    if (folded_head.rfind(folded_opening, 0) == 0) {
-      // "Photo" alone could open a sentence; a credit goes on with ':' or '/'.
-      if (opening == "photo" || opening == "crédit" || opening == "illustration") {
-        const std::size_t sep = line.find_first_of(":/");
-        return sep != std::string_view::npos && sep < 16;
-      }
-      return true;
-    }
+  for (const auto& [opening, needs_separator] : vocabulary.openings) {
+    if (folded_head.rfind(opening, 0) != 0) continue;
+    if (!needs_separator) return true;
+    // "Photo" alone could open a sentence; a credit goes on with ':' or '/'.
+    const std::size_t sep = line.find_first_of(":/");
+    return sep != std::string_view::npos && sep < 16;
   }
   return false;
-}
-
-std::string normalized_line(std::string_view line, const Analyzer& analyzer) {
-  std::string key;
-  for (const Token& token : analyzer.analyze(line)) {
-    if (token.kind == TokenKind::kCompound) continue;
-    key += token.term;
-    key += ' ';
-  }
-  return key;
 }
 
 }  // namespace
 
 std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
                                     const Analyzer& analyzer) {
-  static const std::unordered_set<std::string> interface_terms = [] {
-    Analyzer vocabulary_analyzer;
-    std::unordered_set<std::string> terms;
-    for (std::string_view word : kInterfaceWords) {
-      for (const Token& token : vocabulary_analyzer.analyze(word)) terms.insert(token.term);
-    }
-    return terms;
-  }();
+  static const Vocabulary vocabulary;
 
+  std::vector<LineWords> words(lines.size());
   std::map<std::string, int> occurrences;
-  std::vector<std::string> keys(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    keys[i] = normalized_line(lines[i], analyzer);
-    if (!keys[i].empty()) ++occurrences[keys[i]];
+    if (lines[i].size() > kMaxChromeLineBytes) continue;
+    words[i] = read_line(lines[i], analyzer, vocabulary);
+    if (!words[i].key.empty()) ++occurrences[words[i].key];
   }
 
   std::vector<bool> chrome(lines.size(), false);
@@ -128,18 +140,19 @@ std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
     if (line.empty()) continue;
     if (!has_letter_or_digit(line) || is_markup_residue(line) ||
         line.find("\u00A9") != std::string_view::npos ||
-        opens_with_credit_or_link(line, analyzer)) {
+        opens_with_credit_or_link(line, analyzer, vocabulary)) {
       chrome[i] = true;
       continue;
     }
-    const LineWords words = count_words(line, analyzer, interface_terms);
+    if (line.size() > kMaxChromeLineBytes) continue;
+    const LineWords& w = words[i];
     // A short line that is a third interface words is a button or a badge.
-    const bool badge = words.interface > 0 && words.content <= kShortLineWords &&
-                       words.interface * 3 >= words.content;
-    const bool call_to_action = words.second_person && words.interface >= 2 &&
-                                words.content <= kCallToActionWords;
-    const bool repeated = occurrences[keys[i]] >= 2 && words.content <= kRepeatedLineWords;
-    chrome[i] = words.copyright || badge || call_to_action || repeated;
+    const bool badge = w.interface > 0 && w.content <= kShortLineWords &&
+                       w.interface * 3 >= w.content;
+    const bool call_to_action = w.second_person && w.interface >= 2 &&
+                                w.content <= kCallToActionWords;
+    const bool repeated = occurrences[w.key] >= 2 && w.content <= kRepeatedLineWords;
+    chrome[i] = w.copyright || badge || call_to_action || repeated;
   }
   return chrome;
 }

@@ -48,13 +48,23 @@ std::string article_term(const std::string& id) {
 // stemmed), neither stopwords nor codes nor numbers.
 constexpr std::size_t kMinSpellingBytes = 3;
 
+// Changes to a shard's spelling table, applied once at the end of a run:
+// one update per distinct word instead of one per article.
+using SpellingDelta = std::map<std::string, std::int64_t>;
+
 void count_spellings(const Analyzer& analyzer, std::string_view text,
-                     const std::vector<Token>& tokens,
-                     std::map<std::string, Xapian::termcount>& words) {
+                     const std::vector<Token>& tokens, std::int64_t sign, SpellingDelta& words) {
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord || t.stopword) continue;
     std::string word = analyzer.fold_word(text.substr(t.begin, t.end - t.begin));
-    if (word.size() >= kMinSpellingBytes) ++words[std::move(word)];
+    if (word.size() >= kMinSpellingBytes) words[std::move(word)] += sign;
+  }
+}
+
+void apply_spellings(const SpellingDelta& delta, Xapian::WritableDatabase& db) {
+  for (const auto& [word, count] : delta) {
+    if (count > 0) db.add_spelling(word, static_cast<Xapian::termcount>(count));
+    if (count < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
   }
 }
 
@@ -71,6 +81,7 @@ void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
 struct Shard {
   std::string dir;
   Xapian::WritableDatabase db;
+  SpellingDelta spellings;  // of the run under way
 };
 
 struct IndexWriter::Impl {
@@ -87,9 +98,9 @@ struct IndexWriter::Impl {
 
   std::map<std::string, Known> load_manifest() const;
   void check_compatible(const Shard& shard) const;
-  std::uint32_t write_article(Xapian::WritableDatabase& db, const std::string& id,
-                              const std::string& path, const detail::Article& article);
-  void delete_article(Xapian::WritableDatabase& db, const std::string& id);
+  std::uint32_t write_article(Shard& shard, const std::string& id, const std::string& path,
+                              const detail::Article& article);
+  void delete_article(Shard& shard, const std::string& id);
   void remove_orphans(Xapian::WritableDatabase& db, const std::set<std::string>& seen);
   void update_files(const std::vector<detail::FoundFile>& found,
                     const std::vector<std::string>& roots, const UpdateOptions& options,
@@ -101,7 +112,8 @@ IndexWriter::IndexWriter(const std::string& dir, std::size_t shards)
   impl_->dir = dir;
   try {
     for (const std::string& shard_dir : detail::prepare_shards(dir, shards)) {
-      impl_->shards.push_back({shard_dir, Xapian::WritableDatabase(shard_dir, Xapian::DB_CREATE_OR_OPEN)});
+      impl_->shards.push_back(
+          {shard_dir, Xapian::WritableDatabase(shard_dir, Xapian::DB_CREATE_OR_OPEN), {}});
     }
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexLocked("index '" + dir + "' is being updated by another process");
@@ -147,11 +159,10 @@ std::map<std::string, IndexWriter::Impl::Known> IndexWriter::Impl::load_manifest
 
 // One Xapian document per passage: body terms with positions, the article's
 // title terms, the article term that groups its passages, and the display data.
-std::uint32_t IndexWriter::Impl::write_article(Xapian::WritableDatabase& db,
-                                               const std::string& id, const std::string& path,
+std::uint32_t IndexWriter::Impl::write_article(Shard& shard, const std::string& id,
+                                               const std::string& path,
                                                const detail::Article& article) {
   std::vector<Token> title_tokens = analyzer.analyze(article.title);
-  std::map<std::string, Xapian::termcount> spellings;
   std::uint32_t ordinal = 0;
   for (const detail::PassageRange& range : article.passages) {
     PassageData data;
@@ -165,7 +176,7 @@ std::uint32_t IndexWriter::Impl::write_article(Xapian::WritableDatabase& db,
     Xapian::Document doc;
     const std::vector<Token> tokens = analyzer.analyze(data.text);
     add_terms(doc, tokens);
-    count_spellings(analyzer, data.text, tokens, spellings);
+    count_spellings(analyzer, data.text, tokens, +1, shard.spellings);
     for (const Token& t : title_tokens) {
       if (t.stopword) continue;
       doc.add_term(std::string(schema::kTitlePrefix) + t.term);
@@ -175,22 +186,19 @@ std::uint32_t IndexWriter::Impl::write_article(Xapian::WritableDatabase& db,
     doc.add_value(schema::kArticleIdSlot, id);
     doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(data.ordinal));
     doc.set_data(data.encode());
-    db.add_document(doc);
+    shard.db.add_document(doc);
   }
-  for (const auto& [word, count] : spellings) db.add_spelling(word, count);
   return ordinal;
 }
 
 // Removes an article's passages and the spelling counts they added.
-void IndexWriter::Impl::delete_article(Xapian::WritableDatabase& db, const std::string& id) {
+void IndexWriter::Impl::delete_article(Shard& shard, const std::string& id) {
   const std::string term = article_term(id);
-  std::map<std::string, Xapian::termcount> spellings;
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    const PassageData data = PassageData::decode(db.get_document(*it).get_data());
-    count_spellings(analyzer, data.text, analyzer.analyze(data.text), spellings);
+  for (auto it = shard.db.postlist_begin(term); it != shard.db.postlist_end(term); ++it) {
+    const PassageData data = PassageData::decode(shard.db.get_document(*it).get_data());
+    count_spellings(analyzer, data.text, analyzer.analyze(data.text), -1, shard.spellings);
   }
-  for (const auto& [word, count] : spellings) db.remove_spelling(word, count);
-  db.delete_document(term);
+  shard.db.delete_document(term);
 }
 
 // Passages that no manifest entry accounts for (an index from an older schema)
@@ -225,8 +233,7 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
     }
     seen.insert(id);
     const detail::FileRecord* old = indexed ? &known->second.record : nullptr;
-    Xapian::WritableDatabase& db = shards[indexed ? known->second.shard
-                                                  : detail::shard_of(id, shards.size())].db;
+    Shard& shard = shards[indexed ? known->second.shard : detail::shard_of(id, shards.size())];
     if (old && !options.rebuild && old->size == file.size && old->mtime_ns == file.mtime_ns) {
       ++report.unchanged;  // decided from metadata alone: the file is not read
     } else {
@@ -241,12 +248,12 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
         } else {
           const detail::Article article = reader.read(file.path, bytes);
           for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
-          if (indexed) delete_article(db, id);
-          record.passages = write_article(db, id, file.path, article);
+          if (indexed) delete_article(shard, id);
+          record.passages = write_article(shard, id, file.path, article);
           report.passages_written += record.passages;
           (indexed ? report.updated : report.added).push_back(file.path);
         }
-        db.set_metadata(manifest_key(id), detail::encode(record));
+        shard.db.set_metadata(manifest_key(id), detail::encode(record));
       } catch (const detail::SkipReason& skip) {
         report.skipped.push_back({file.path, skip.reason});
         seen.erase(id);  // an article that is no longer readable leaves the index
@@ -262,15 +269,17 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
                             return detail::is_within(known.record.source, r);
                           });
     if (seen.count(id) || !in_scope) continue;
-    Xapian::WritableDatabase& db = shards[known.shard].db;
-    delete_article(db, id);
-    db.set_metadata(manifest_key(id), "");
+    Shard& shard = shards[known.shard];
+    delete_article(shard, id);
+    shard.db.set_metadata(manifest_key(id), "");
     report.removed.push_back(known.record.path);
   }
 
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
       std::chrono::system_clock::now().time_since_epoch());
   for (Shard& shard : shards) {
+    apply_spellings(shard.spellings, shard.db);
+    shard.spellings.clear();
     if (options.rebuild) remove_orphans(shard.db, seen);
     shard.db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
     shard.db.set_metadata(std::string(schema::kAnalysisKey), analyzer.config_string());
@@ -294,7 +303,10 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
 
   std::size_t committed = 0;
   try {
-    for (Shard& shard : self.shards) shard.db.begin_transaction();
+    for (Shard& shard : self.shards) {
+      shard.spellings.clear();  // nothing left from a failed run
+      shard.db.begin_transaction();
+    }
     self.update_files(found, roots, options, report);
     // Each shard commits atomically; shards commit one after the other.
     for (; committed < self.shards.size(); ++committed) {

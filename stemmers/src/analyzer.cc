@@ -2,6 +2,7 @@
 #include "furet/analysis/analyzer.h"
 
 #include <optional>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -59,18 +60,51 @@ std::string join_terms(const std::vector<Token>& parts, std::size_t first, bool 
 
 }  // namespace
 
+// What a word's spelling alone decides: its terms, kind and stopword flag.
+struct WordAnalysis {
+  std::string term;
+  std::string alt_term;
+  TokenKind kind = TokenKind::kWord;
+  bool stopword = false;
+};
+
 struct Analyzer::Impl {
   std::string config{kConfig};
   detail::WordSegmenter segmenter;
   Xapian::Stem stemmer{"french"};
+  // Words recur (Zipf): folding and stemming each spelling once per Analyzer
+  // is most of the chain's cost saved. Cleared when full, to bound memory.
+  std::unordered_map<std::string, WordAnalysis> words;
 
   Impl() = default;
   // Xapian::Stem copies share one stemmer, which is not thread-safe: make a new one.
   Impl(const Impl& other) : config(other.config), segmenter(other.segmenter) {}
 
+  const WordAnalysis& analyse_word(std::string_view spelling);
   std::optional<Token> make_token(std::string_view text, const detail::Segment& segment);
   void add_compound(std::vector<Token>& tokens, std::size_t first) const;
 };
+
+const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
+  constexpr std::size_t kMaxCachedWords = 1 << 17;
+  const std::string key(spelling);
+  if (const auto hit = words.find(key); hit != words.end()) return hit->second;
+  if (words.size() >= kMaxCachedWords) words.clear();
+
+  const detail::FoldedWord word = detail::fold(spelling);
+  WordAnalysis analysis;
+  analysis.stopword = detail::is_stopword(word.folded);
+  if (has_digit(word.folded)) {
+    std::string compact = without_spaces(word.folded);
+    analysis.kind = is_number(compact) ? TokenKind::kNumber : TokenKind::kCode;
+    analysis.term = std::move(compact);
+  } else {
+    analysis.term = detail::fold(stemmer(word.lower)).folded;
+    std::string accent_blind = stemmer(word.folded);
+    if (accent_blind != analysis.term) analysis.alt_term = std::move(accent_blind);
+  }
+  return words.emplace(key, std::move(analysis)).first->second;
+}
 
 // One segment to one token. Words get two stems when accents change the stem:
 // Snowball reads accents ("sécurité" -> "sécur"), so the accented stem, folded,
@@ -81,23 +115,15 @@ std::optional<Token> Analyzer::Impl::make_token(std::string_view text,
   std::uint32_t begin = segment.begin;
   begin += static_cast<std::uint32_t>(
       detail::elided_prefix_bytes(text.substr(begin, segment.end - begin)));
-  const detail::FoldedWord word = detail::fold(text.substr(begin, segment.end - begin));
-
+  const WordAnalysis& word = analyse_word(text.substr(begin, segment.end - begin));
+  if (word.term.empty() || word.term.size() > kMaxTermBytes) return std::nullopt;
   Token token;
+  token.term = word.term;
+  token.alt_term = word.alt_term;
   token.begin = begin;
   token.end = segment.end;
-  token.stopword = detail::is_stopword(word.folded);
-  if (has_digit(word.folded)) {
-    std::string compact = without_spaces(word.folded);
-    token.kind = is_number(compact) ? TokenKind::kNumber : TokenKind::kCode;
-    token.term = std::move(compact);
-  } else {
-    token.kind = TokenKind::kWord;
-    token.term = detail::fold(stemmer(word.lower)).folded;
-    std::string accent_blind = stemmer(word.folded);
-    if (accent_blind != token.term) token.alt_term = std::move(accent_blind);
-  }
-  if (token.term.empty() || token.term.size() > kMaxTermBytes) return std::nullopt;
+  token.kind = word.kind;
+  token.stopword = word.stopword;
   return token;
 }
 
