@@ -19,11 +19,12 @@ SECTION = "## Performance"
 
 
 def read_kv(path):
-    """'key value...' lines as a dict; {} if the file is missing."""
+    """'key value...' lines (space or tab) as a dict; {} if the file is missing."""
     if not os.path.exists(path):
         return {}
     with open(path, encoding="utf-8") as fh:
-        return dict(line.strip().partition(" ")[::2] for line in fh if line.strip())
+        pairs = (line.split(None, 1) for line in fh if line.strip())
+        return {p[0]: p[1].strip() if len(p) > 1 else "" for p in pairs}
 
 
 def read_number(path):
@@ -48,7 +49,8 @@ def gnu_time(path):
         wall = wall * 60 + float(part)
     return {"wall": wall,
             "cpu": float(fields["User time (seconds)"]) + float(fields["System time (seconds)"]),
-            "rss_kb": int(fields["Maximum resident set size (kbytes)"])}
+            "rss_kb": int(fields["Maximum resident set size (kbytes)"]),
+            "cpu_share": fields.get("Percent of CPU this job got", "?")}
 
 
 def analyzer_mb_s(path):
@@ -69,6 +71,7 @@ def furet_row(d):
     incr, noop = gnu_time(os.path.join(f, "incr.time")), gnu_time(os.path.join(f, "noop.time"))
     cold = read_kv(os.path.join(f, "cold.cold"))
     return {"name": "**furet** (this tree)", "wall": build["wall"], "cpu": build["cpu"],
+            "cpu_share": build["cpu_share"],
             "rss_kb": build["rss_kb"], "index_bytes": read_number(os.path.join(f, "index_bytes")),
             "incr": incr["wall"] if incr else None, "noop": noop["wall"] if noop else None,
             "lat": tuple(float(q[k]) for k in ("p50_ms", "p95_ms", "p99_ms")) if q else None,
@@ -180,7 +183,9 @@ def section(d):
             "- Cold CLI: a fresh process per query (start, open, search, print), median of "
             "5; furet: `furet-search --json -n 10`, Xapian: `quest`; Sphinx and PostgreSQL "
             "figures are client round trips to an already running server.",
-            "- Only figures of one run compare: the machine is shared and noisy."]
+            "- Only figures of one run compare: the machine is shared and noisy. furet's build "
+            "got %s of a core (GNU time), the rest of its wall time going to other processes: "
+            "build CPU s is the steadier figure." % rows[0]["cpu_share"]]
 
     mb = analyzer_mb_s(os.path.join(f, "analyzer_repo.json"))
     mb_corpus = analyzer_mb_s(os.path.join(f, "analyzer_corpus.json"))
@@ -197,7 +202,7 @@ def section(d):
     if os.path.exists(profile):
         with open(profile, encoding="utf-8") as fh:
             lines = [l.rstrip() for l in fh if l.strip()]
-        out += ["", "Where a full build's CPU goes (`perf record` of `furet-index --rebuild`; "
+        out += ["", "Where a full build's CPU goes (`perf record` of a second full build; "
                 "%s/furet/profile.txt):" % d, "", "```"] + lines[:30] + ["```"]
 
     out += ["", "Duration of each step (s): " + ", ".join(

@@ -105,7 +105,7 @@ OUT=$out/furet
 # shellcheck source=/dev/null
 source "$harness/lib.sh"
 # measure NAME CMD...: one run under GNU time; lib.sh's `timed` names the log on failure.
-measure() { echo "${*:2}   # GNU time -v" >> "$out/commands.txt"; timed "$@"; }
+measure() { echo "${*:2}   # $1, GNU time -v" >> "$out/commands.txt"; timed "$@"; }
 
 { echo "date $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "cpu $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
@@ -192,9 +192,9 @@ if [ -n "$profile" ]; then
   step "furet: profile"
   # A full build under perf, into a new index like the measured one: where the indexing
   # time goes (analysis, chrome filter, Xapian's write path). DWARF call graphs, because
-  # Debian's libraries have no frame pointers; the low sampling rate keeps perf.data
-  # near 100 MB on the whole corpus. `sed -n` rather than `head`, which would end perf
-  # report with SIGPIPE and so the script under pipefail.
+  # Debian's libraries have no frame pointers; even at this low sampling rate perf.data
+  # takes some 10 MB per MB of input. `sed -n` rather than `head`, which would end
+  # perf report with SIGPIPE and so the script under pipefail.
   record perf record -q -F 200 --call-graph dwarf,16384 -o "$OUT/perf.data" -- \
     "$bin/furet-index" --index "$scratch/profile-index" "$stage" > "$OUT/profile.log" 2>&1
   { echo "# self time by shared object"
