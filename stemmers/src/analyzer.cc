@@ -60,6 +60,12 @@ std::string join_terms(const std::vector<Token>& parts, std::size_t first, bool 
 
 }  // namespace
 
+// Lets the word cache be searched with a string_view, without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // What a word's spelling alone decides: its terms, kind and stopword flag.
 struct WordAnalysis {
   std::string term;
@@ -74,7 +80,7 @@ struct Analyzer::Impl {
   Xapian::Stem stemmer{"french"};
   // Words recur (Zipf): folding and stemming each spelling once per Analyzer
   // is most of the chain's cost saved. Cleared when full, to bound memory.
-  std::unordered_map<std::string, WordAnalysis> words;
+  std::unordered_map<std::string, WordAnalysis, StringHash, std::equal_to<>> words;
 
   Impl() = default;
   // Xapian::Stem copies share one stemmer, which is not thread-safe: make a new one.
@@ -87,8 +93,7 @@ struct Analyzer::Impl {
 
 const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
   constexpr std::size_t kMaxCachedWords = 1 << 17;
-  const std::string key(spelling);
-  if (const auto hit = words.find(key); hit != words.end()) return hit->second;
+  if (const auto hit = words.find(spelling); hit != words.end()) return hit->second;
   if (words.size() >= kMaxCachedWords) words.clear();
 
   const detail::FoldedWord word = detail::fold(spelling);
@@ -103,7 +108,7 @@ const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
     std::string accent_blind = stemmer(word.folded);
     if (accent_blind != analysis.term) analysis.alt_term = std::move(accent_blind);
   }
-  return words.emplace(key, std::move(analysis)).first->second;
+  return words.emplace(std::string(spelling), std::move(analysis)).first->second;
 }
 
 // One segment to one token. Words get two stems when accents change the stem:
