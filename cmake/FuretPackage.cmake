@@ -23,3 +23,39 @@ install(FILES ${PROJECT_BINARY_DIR}/furetConfig.cmake ${PROJECT_BINARY_DIR}/fure
 # is found from the .pc file's own place, so a staged install works too.
 configure_file(cmake/furet.pc.in ${PROJECT_BINARY_DIR}/furet.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/furet.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# Man pages, from the programs' own --help (help2man), when help2man is here.
+find_program(HELP2MAN help2man)
+if(HELP2MAN)
+  foreach(program furet-index furet-search)
+    set(page ${PROJECT_BINARY_DIR}/man/${program}.1)
+    add_custom_command(OUTPUT ${page}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/man
+      COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section 1
+              --name "$<IF:$<STREQUAL:${program},furet-index>,build and update a furet index of French news articles,search a furet index for the passages that answer a query>"
+              --output ${page} $<TARGET_FILE:${program}>
+      DEPENDS ${program}
+      COMMENT "Man page ${program}.1")
+    list(APPEND FURET_MAN_PAGES ${page})
+  endforeach()
+  add_custom_target(man ALL DEPENDS ${FURET_MAN_PAGES})
+  install(FILES ${FURET_MAN_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+else()
+  message(STATUS "help2man not found: no man pages (apt-get install help2man)")
+endif()
+
+# A Debian package: cpack -G DEB in the build directory gives furet_VERSION_ARCH.deb.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME furet)
+set(CPACK_PACKAGE_VENDOR furet)
+set(CPACK_PACKAGE_CONTACT "furet <furet@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "passage search for French news articles")
+set(CPACK_PACKAGE_DESCRIPTION
+  "furet-index analyses French articles (elisions, accents, numbers, model codes,\n stemming) into a Xapian index and keeps it current; furet-search and the\n furet library return the passages that answer a query.")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION text)
+# The runtime libraries the programs and libfuret.so link, as Debian 12 names them.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxapian30, libicu72, libxxhash0, libstdc++6, libc6")
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)  # ldconfig triggers for libfuret.so
+include(CPack)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages furet needs to build, test and run.
-# Uses sudo when not run as root. Safe to run again.
+# Uses sudo when not run as root. Safe to run again. --sanitizers adds clang
+# and its runtimes, for the sanitizer build and the fuzz targets.
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config          # toolchain
@@ -10,7 +11,14 @@ packages=(
   nlohmann-json3-dev                 # JSON output and document data
   libxxhash-dev                      # file and path hashes of the manifest
   libgtest-dev                       # tests
+  help2man                           # man pages from --help
+  xapian-tools                       # xapian-tcpsrv, for the remote-shard test
+  python3                            # the ctypes example's test
 )
+if [ "${1:-}" = "--sanitizers" ]; then
+  # The ASan/UBSan build and the libFuzzer targets (.ci/run, scripts/fuzz.sh).
+  packages+=(clang libclang-rt-14-dev llvm)
+fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 missing=()

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "utf8.h"
+
 namespace furet::detail {
 namespace {
 
@@ -18,7 +20,6 @@ constexpr std::size_t kMaxTagNameLength = 32;
 constexpr std::size_t kMaxEntityNameLength = 32;
 // A heading that runs on this long is an unclosed tag swallowing the page, not a usable title.
 constexpr std::size_t kMaxHeadingTitleBytes = 2048;
-constexpr char32_t kReplacement = 0xFFFD;
 
 // Elements whose content is raw text that browsers never render as page text.
 constexpr std::array<std::string_view, 8> kDroppedRawText = {
@@ -79,24 +80,6 @@ int heading_level(std::string_view name) {
   return 0;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Character references.
@@ -226,7 +209,7 @@ std::size_t decode_reference(std::string_view s, std::size_t pos, std::string& o
     if (i == digits_start) return 0;
     if (i < s.size() && s[i] == ';') ++i;  // browsers accept numeric references without ';'
     if (value >= 0x80 && value <= 0x9F) value = kWindows1252C1[value - 0x80];
-    if (value == 0) value = kReplacement;
+    if (value == 0) value = kReplacementCharacter;
     append_utf8(out, value);
     return i - pos;
   }

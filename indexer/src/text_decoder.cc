@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.h"
+
 namespace furet::detail {
 namespace {
 
@@ -23,7 +25,6 @@ constexpr std::size_t kMaxControlPerMille = 100;
 constexpr std::size_t kDetectionSampleBytes = 64 * 1024;
 // ICU gives BOM-less UTF-16/32 a weak baseline score on almost any input; only trust it when sure.
 constexpr int32_t kMinBomlessUnicodeConfidence = 50;
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
@@ -34,24 +35,6 @@ unsigned char byte_at(std::string_view s, std::size_t i) {
   return static_cast<unsigned char>(s[i]);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Length of the well-formed UTF-8 sequence starting at `i`, or 0 if there is none; then `*bad`
 // receives the length of the maximal ill-formed subpart, so that each one becomes a single U+FFFD
@@ -125,7 +108,7 @@ DecodedText decode_utf8_lenient(std::string_view s) {
     std::size_t bad = 0;
     const std::size_t len = utf8_sequence_length(s, i, &bad);
     if (len == 0) {
-      append_utf8(result.utf8, kReplacement);
+      append_utf8(result.utf8, kReplacementCharacter);
       result.invalid_bytes += bad;
       i += bad;
     } else {
@@ -158,7 +141,7 @@ DecodedText decode_utf16(std::string_view s, bool big_endian) {
       }
     }
     if (unit >= 0xD800 && unit <= 0xDFFF) {
-      append_utf8(result.utf8, kReplacement);
+      append_utf8(result.utf8, kReplacementCharacter);
       result.invalid_bytes += 2;
     } else {
       append_utf8(result.utf8, unit);
@@ -166,7 +149,7 @@ DecodedText decode_utf16(std::string_view s, bool big_endian) {
     i += 2;
   }
   if (i < s.size()) {  // odd trailing byte of a truncated file
-    append_utf8(result.utf8, kReplacement);
+    append_utf8(result.utf8, kReplacementCharacter);
     result.invalid_bytes += s.size() - i;
   }
   return result;
@@ -184,14 +167,14 @@ DecodedText decode_utf32(std::string_view s, bool big_endian) {
       cp = (cp << 8) | byte_at(s, index);
     }
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      append_utf8(result.utf8, kReplacement);
+      append_utf8(result.utf8, kReplacementCharacter);
       result.invalid_bytes += 4;
     } else {
       append_utf8(result.utf8, cp);
     }
   }
   if (i < s.size()) {
-    append_utf8(result.utf8, kReplacement);
+    append_utf8(result.utf8, kReplacementCharacter);
     result.invalid_bytes += s.size() - i;
   }
   return result;
@@ -239,7 +222,7 @@ void append_utf16_units(std::string& out, const UChar* begin, const UChar* end, 
         *pending = 0;
         continue;
       }
-      append_utf8(out, kReplacement);
+      append_utf8(out, kReplacementCharacter);
       *pending = 0;
     }
     if (unit >= 0xD800 && unit <= 0xDBFF) {
@@ -288,7 +271,7 @@ bool convert_with_icu(std::string_view bytes, const std::string& encoding, Decod
     if (U_FAILURE(status)) return false;
     break;
   }
-  if (pending_surrogate != 0) append_utf8(out, kReplacement);
+  if (pending_surrogate != 0) append_utf8(out, kReplacementCharacter);
   result->utf8 = std::move(out);
   result->encoding = encoding;
   result->invalid_bytes = invalid;

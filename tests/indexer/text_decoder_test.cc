@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.h"
+
 namespace furet::detail {
 namespace {
 
@@ -16,39 +18,6 @@ constexpr std::string_view kSentence =
     "La capacité de calcul des H200 est plus de six fois supérieure à celle des H20";
 
 // Independent strict validator, so the tests do not trust the code under test.
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= s.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const std::uint32_t min = extra == 1 ? 0x80 : (extra == 2 ? 0x800 : 0x10000);
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
 
 std::string utf16_bytes(std::u16string_view text, bool big_endian, bool with_bom) {
   std::string out;
