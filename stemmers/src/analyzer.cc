@@ -1,6 +1,7 @@
 // The analysis chain: segment, strip elisions, fold, classify, stem, mark stopwords.
 #include "furet/analysis/analyzer.h"
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -33,6 +34,11 @@ bool is_number(std::string_view folded) {
     if (!is_digit(c) && c != ',' && c != '.') return false;
   }
   return true;
+}
+
+// Two or more letters, all capitals (ASCII: acronyms are written so).
+bool is_acronym(std::string_view s) {
+  return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 bool has_digit(std::string_view s) {
@@ -98,7 +104,8 @@ const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
 
   const detail::FoldedWord word = detail::fold(spelling);
   WordAnalysis analysis;
-  analysis.stopword = detail::is_stopword(word.folded);
+  // "AI", "UE", "ONU" in capitals are acronyms, not the stopwords "ai", "ue".
+  analysis.stopword = detail::is_stopword(word.folded) && !is_acronym(spelling);
   if (has_digit(word.folded)) {
     std::string compact = without_spaces(word.folded);
     analysis.kind = is_number(compact) ? TokenKind::kNumber : TokenKind::kCode;

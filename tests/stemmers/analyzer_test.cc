@@ -153,6 +153,15 @@ TEST(AnalyzerTest, StopwordsKeepTheirPositions) {
   for (std::size_t i = 0; i < tokens.size(); ++i) EXPECT_EQ(tokens[i].position, i + 1);
 }
 
+TEST(AnalyzerTest, AcronymsInCapitalsAreNotStopwords) {
+  Analyzer a;
+  const std::vector<Token> tokens = a.analyze("l’AI Diffusion Rule, il ai");
+  ASSERT_GE(tokens.size(), 5u);
+  EXPECT_FALSE(tokens[0].stopword) << "AI, an acronym";
+  EXPECT_TRUE(tokens[4].stopword) << "ai, a form of avoir";
+  EXPECT_EQ(tokens[0].term, tokens[4].term) << "one term: the flag only weighs the query";
+}
+
 TEST(AnalyzerTest, InterrogativesAreStopwords) {
   Analyzer a;
   for (const Token& t : a.analyze("Quelles combien pourquoi")) EXPECT_TRUE(t.stopword) << t.term;
