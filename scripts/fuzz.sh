@@ -18,6 +18,13 @@ if [[ ! $seconds =~ ^[1-9][0-9]*$ ]]; then
   echo "fuzz.sh: SECONDS must be a positive whole number of seconds, got '$seconds'" >&2
   exit 2
 fi
+for target in "${targets[@]}"; do
+  case $target in
+    analyzer | query_parser | article_reader) ;;
+    *) echo "fuzz.sh: FUZZ_TARGETS: unknown target '$target'" \
+         "(known: analyzer query_parser article_reader)" >&2; exit 2 ;;
+  esac
+done
 case $build in /*) ;; *) build=$root/$build ;; esac
 for tool in clang++ cmake; do
   command -v "$tool" >/dev/null ||
@@ -40,7 +47,8 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebI
   -DFURET_FUZZ=ON -DFURET_BUILD_TESTS=OFF >"$work/configure.log" 2>&1 ||
   { cat "$work/configure.log" >&2; echo "fuzz.sh: configuring $build failed" >&2; exit 2; }
 echo "== building ${targets[*]/#/fuzz_} with -j$jobs"
-cmake --build "$build" -j"$jobs" --target fuzz_seeds "${targets[@]/#/fuzz_}"
+cmake --build "$build" -j"$jobs" --target fuzz_seeds "${targets[@]/#/fuzz_}" ||
+  { echo "fuzz.sh: building the fuzz targets in $build failed" >&2; exit 2; }
 
 crashes=$root/tests/fuzz/crashes
 logs=$build/fuzz-logs
