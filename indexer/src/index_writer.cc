@@ -265,8 +265,9 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
   }
 
   for (const auto& [id, known] : manifest) {
+    const std::string& source = known.record.source;  // lambdas cannot capture bindings (C++17)
     const bool in_scope = options.rebuild || std::any_of(roots.begin(), roots.end(), [&](auto& r) {
-                            return detail::is_within(known.record.source, r);
+                            return detail::is_within(source, r);
                           });
     if (seen.count(id) || !in_scope) continue;
     Shard& shard = shards[known.shard];
