@@ -84,7 +84,8 @@ for target in "${targets[@]}"; do
     failed=$((failed + 1))
     summary+=("$line, FAILED (exit $status)")
     # The report: libFuzzer's error and stack, and where the input was saved.
-    grep -E -A40 '^==[0-9]+==ERROR|invariant violated|runtime error|^SUMMARY' "$log" | head -n 80 >&2 || true
+    grep -E -A40 '^==[0-9]+==ERROR|invariant violated|runtime error|^SUMMARY' "$log" |
+      head -n 80 >&2 || true
     grep -E '^artifact_prefix|Test unit written to' "$log" >&2 || true
   fi
   echo "${summary[-1]}"
