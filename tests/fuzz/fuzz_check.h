@@ -10,13 +10,12 @@
 
 // Prints the broken invariant and aborts: libFuzzer treats the abort as a crash, saves the input
 // and prints the stack, whereas an exception or a silent return would hide the bug.
-#define FUZZ_CHECK(condition)                                                            \
-  do {                                                                                   \
-    if (!(condition)) {                                                                  \
-      std::fprintf(stderr, "%s:%d: invariant violated: %s\n", __FILE__, __LINE__,        \
-                   #condition);                                                          \
-      std::abort();                                                                      \
-    }                                                                                    \
+#define FUZZ_CHECK(condition)                                                                  \
+  do {                                                                                         \
+    if (!(condition)) {                                                                        \
+      std::fprintf(stderr, "%s:%d: invariant violated: %s\n", __FILE__, __LINE__, #condition); \
+      std::abort();                                                                            \
+    }                                                                                          \
   } while (false)
 
 namespace furet::fuzz {

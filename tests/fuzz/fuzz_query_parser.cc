@@ -1,4 +1,8 @@
 // libFuzzer target: arbitrary bytes as a query, parsed and then searched against a tiny index.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -25,17 +29,34 @@ using furet::detail::QueryPart;
 // One article keeps each search, and so each execution, cheap.
 constexpr char kArticle[] = FURET_SOURCE_DIR "/corpus/004_a22323992858b2dd.txt";
 
-// A temporary index, removed at exit; built once, since indexing costs far more than a search.
+// Removes the indexes of earlier runs whose process is gone: a crash, which is what fuzzing is
+// for, ends the process without the destructor below, and minimizing a crash crashes thousands
+// of times. Directories of live processes (libFuzzer -jobs) are left alone.
+void remove_orphaned_indexes(const std::filesystem::path& parent) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(parent, ec)) {
+    const std::string name = entry.path().filename().string();
+    char* end = nullptr;
+    const long pid = std::strtol(name.c_str(), &end, 10);
+    if (pid <= 0 || *end != '\0') continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) {
+      std::filesystem::remove_all(entry.path(), ec);
+    }
+  }
+}
+
+// A temporary index, one per process, removed at exit (or by the next run after a crash);
+// built once, since indexing costs far more than a search.
 class TinyIndex {
  public:
   TinyIndex() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "furet-fuzz-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) {
-      std::perror(("fuzz_query_parser: mkdtemp " + pattern).c_str());
-      std::abort();
-    }
-    dir_ = pattern;
+    const std::filesystem::path parent =
+        std::filesystem::temp_directory_path() / "furet-fuzz-query-parser";
+    std::filesystem::create_directories(parent);
+    remove_orphaned_indexes(parent);
+    dir_ = parent / std::to_string(::getpid());
+    std::filesystem::remove_all(dir_);  // a recycled pid's leftover
+    std::filesystem::create_directories(dir_);
     const std::string index = (dir_ / "index").string();
     {
       furet::IndexWriter writer(index);  // the writer's lock goes with it
