@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -37,11 +38,15 @@ Xapian::Database open_one(const std::string& location) {
   if (location.rfind(kRemoteScheme, 0) == 0) {
     const std::string address = location.substr(kRemoteScheme.size());
     const std::size_t colon = address.rfind(':');
-    if (colon == std::string::npos || colon + 1 == address.size()) {
+    unsigned port = 0;
+    const char* digits = colon == std::string::npos ? nullptr : address.data() + colon + 1;
+    const char* end = address.data() + address.size();
+    const auto parsed = digits ? std::from_chars(digits, end, port) : std::from_chars_result{};
+    if (!digits || digits == end || parsed.ec != std::errc() || parsed.ptr != end || port == 0 ||
+        port > 65535) {
       throw InvalidArgument("index location '" + location + "': expected tcp://HOST:PORT");
     }
     const std::string host = address.substr(0, colon);
-    const unsigned port = static_cast<unsigned>(std::stoul(address.substr(colon + 1)));
     return Xapian::Remote::open(host, port);
   }
   struct stat st {};

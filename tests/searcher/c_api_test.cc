@@ -81,6 +81,9 @@ TEST_F(CApiTest, ErrorsAreStatusesWithMessages) {
   EXPECT_EQ(furet_open(nullptr, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);
   const char* bad_remote[] = {"tcp://nowhere"};
   EXPECT_EQ(furet_open(bad_remote, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);
+  const char* bad_port[] = {"tcp://localhost:port"};
+  EXPECT_EQ(furet_open(bad_port, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT)
+      << furet_error_message();
   furet_results* results = nullptr;
   EXPECT_EQ(furet_search(nullptr, "x", nullptr, &results), FURET_ERROR_INVALID_ARGUMENT);
   furet_close(nullptr);
