@@ -110,6 +110,8 @@ int main(int argc, char** argv) {
   app.add_option("--index", index, "Index directory")->required();
   app.add_option("--queries", queries_path, "Query file, one query per line")->required();
   app.add_option("-n,--limit", options.limit, "Hits per query (default 10)");
+  app.add_option("--candidates", options.candidates,
+                 "Passages re-ranked per query (default: the library's)");
   app.add_option("--latencies", latencies_path,
                  "Also write 'microseconds<TAB>hits' per query of the timed pass here");
   try {

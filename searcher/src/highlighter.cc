@@ -1,12 +1,23 @@
-// Matching a passage's tokens to the query: highlights, coverage, proximity.
+// Matching a passage to the query: highlights, coverage, proximity.
 #include "highlighter.h"
 
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <tuple>
+
+#include "docid_order.h"
 
 namespace furet::detail {
 namespace {
+
+// One place where the passage satisfies a concept.
+struct ConceptHit {
+  std::uint32_t position;
+  std::size_t concept_index;
+  double strength;
+  const Concept::Synonym* synonym;
+};
 
 std::vector<HighlightRange> merged(std::vector<HighlightRange> ranges) {
   std::sort(ranges.begin(), ranges.end(),
@@ -22,22 +33,47 @@ std::vector<HighlightRange> merged(std::vector<HighlightRange> ranges) {
   return out;
 }
 
-// The smallest window of positions that holds every concept in `hits`
-// (position, concept), sorted by position: the classic sliding window.
-std::uint32_t smallest_window(const std::vector<std::pair<std::uint32_t, std::size_t>>& hits,
-                              std::size_t wanted) {
+// The smallest window of positions that holds every concept in `hits`,
+// sorted by position: the classic sliding window.
+std::uint32_t smallest_window(const std::vector<ConceptHit>& hits, std::size_t wanted) {
   std::map<std::size_t, int> inside;
   std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
   std::size_t left = 0;
   for (std::size_t right = 0; right < hits.size(); ++right) {
-    ++inside[hits[right].second];
+    ++inside[hits[right].concept_index];
     while (inside.size() == wanted) {
-      best = std::min(best, hits[right].first - hits[left].first + 1);
-      if (--inside[hits[left].second] == 0) inside.erase(hits[left].second);
+      best = std::min(best, hits[right].position - hits[left].position + 1);
+      if (--inside[hits[left].concept_index] == 0) inside.erase(hits[left].concept_index);
       ++left;
     }
   }
   return best;
+}
+
+// Coverage, synonyms and span from the hits, whatever they were read from. A
+// word and its accent-blind variant share a position: each (position, concept)
+// counts once, at its strongest.
+void summarize(std::vector<ConceptHit> hits, std::size_t concept_count, PassageMatch& match) {
+  std::sort(hits.begin(), hits.end(), [](const ConceptHit& a, const ConceptHit& b) {
+    return std::tie(a.position, a.concept_index, b.strength) <
+           std::tie(b.position, b.concept_index, a.strength);
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const ConceptHit& a, const ConceptHit& b) {
+                           return a.position == b.position && a.concept_index == b.concept_index;
+                         }),
+             hits.end());
+  match.covered.assign(concept_count, 0.0);
+  for (const ConceptHit& hit : hits) {
+    match.covered[hit.concept_index] = std::max(match.covered[hit.concept_index], hit.strength);
+    if (hit.synonym && std::find(match.synonyms_used.begin(), match.synonyms_used.end(),
+                                 hit.synonym->label) == match.synonyms_used.end()) {
+      match.synonyms_used.push_back(hit.synonym->label);
+    }
+  }
+  const auto covered = static_cast<std::size_t>(std::count_if(
+      match.covered.begin(), match.covered.end(), [](double strength) { return strength > 0; }));
+  if (covered >= 2) match.span = smallest_window(hits, covered);
 }
 
 }  // namespace
@@ -45,31 +81,54 @@ std::uint32_t smallest_window(const std::vector<std::pair<std::uint32_t, std::si
 PassageMatch match_passage(const std::vector<Token>& tokens,
                            const std::vector<Concept>& concepts) {
   PassageMatch match;
-  match.covered.assign(concepts.size(), 0.0);
   std::vector<HighlightRange> ranges;
-  std::vector<std::pair<std::uint32_t, std::size_t>> hits;  // (position, concept)
+  std::vector<ConceptHit> hits;
   for (const Token& token : tokens) {
     for (std::size_t c = 0; c < concepts.size(); ++c) {
       const Concept::Synonym* synonym = nullptr;
       const double strength = concepts[c].match_strength(token, &synonym);
       if (strength == 0) continue;
-      if (synonym && std::find(match.synonyms_used.begin(), match.synonyms_used.end(),
-                               synonym->label) == match.synonyms_used.end()) {
-        match.synonyms_used.push_back(synonym->label);
-      }
-      match.covered[c] = std::max(match.covered[c], strength);
       ranges.push_back({token.begin, token.end});
-      hits.emplace_back(token.position, c);
+      hits.push_back({token.position, c, strength, synonym});
     }
   }
   match.highlights = merged(std::move(ranges));
-  const auto covered = static_cast<std::size_t>(std::count_if(
-      match.covered.begin(), match.covered.end(), [](double strength) { return strength > 0; }));
-  if (covered >= 2) {
-    std::stable_sort(hits.begin(), hits.end());
-    match.span = smallest_window(hits, covered);
-  }
+  summarize(std::move(hits), concepts.size(), match);
   return match;
+}
+
+QueryTerms::QueryTerms(const std::vector<Concept>& concepts) : concepts_(&concepts) {
+  std::map<std::string, std::vector<Meaning>> by_term;
+  for (std::size_t c = 0; c < concepts.size(); ++c) {
+    for (const std::string& term : concepts[c].terms) by_term[term].push_back({c, 1.0, nullptr});
+    for (const Concept::Synonym& s : concepts[c].synonyms) {
+      for (const std::string& term : s.terms) by_term[term].push_back({c, kSynonymWeight, &s});
+    }
+  }
+  for (auto& [term, meanings] : by_term) entries_.push_back({term, std::move(meanings)});
+}
+
+std::vector<PassageMatch> QueryTerms::match(const Xapian::Database& db,
+                                            const std::vector<Xapian::docid>& dids) const {
+  // Position lists are keyed by term, then document: reading them in that
+  // order keeps the index's blocks under the cursor instead of seeking.
+  std::vector<std::vector<ConceptHit>> hits(dids.size());
+  for (const Entry& entry : entries_) {
+    for (std::size_t i : in_docid_order(dids)) {
+      const Xapian::docid did = dids[i];
+      for (auto p = db.positionlist_begin(did, entry.term);
+           p != db.positionlist_end(did, entry.term); ++p) {
+        for (const Meaning& m : entry.meanings) {
+          hits[i].push_back({*p, m.concept_index, m.strength, m.synonym});
+        }
+      }
+    }
+  }
+  std::vector<PassageMatch> matches(dids.size());
+  for (std::size_t i = 0; i < dids.size(); ++i) {
+    summarize(std::move(hits[i]), concepts_->size(), matches[i]);
+  }
+  return matches;
 }
 
 }  // namespace furet::detail

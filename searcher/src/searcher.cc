@@ -17,6 +17,7 @@
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/passage_data.h"
 #include "furet/analysis/schema.h"
+#include "docid_order.h"
 #include "explainer.h"
 #include "highlighter.h"
 #include "query_builder.h"
@@ -62,6 +63,20 @@ Xapian::Database open_one(const std::string& location) {
   }
 }
 
+// The values in `slot` of documents `dids`, read along one value stream in
+// document order rather than by a lookup per document.
+std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
+                                   const std::vector<Xapian::docid>& dids) {
+  std::vector<std::string> values(dids.size());
+  Xapian::ValueIterator it = db.valuestream_begin(slot);
+  for (std::size_t i : detail::in_docid_order(dids)) {
+    if (it == db.valuestream_end(slot)) break;
+    if (it.get_docid() < dids[i]) it.skip_to(dids[i]);
+    if (it != db.valuestream_end(slot) && it.get_docid() == dids[i]) values[i] = *it;
+  }
+  return values;
+}
+
 std::string joined(const std::vector<std::string>& locations) {
   std::string out;
   for (const std::string& l : locations) out += (out.empty() ? "" : ", ") + l;
@@ -72,6 +87,7 @@ std::string joined(const std::vector<std::string>& locations) {
 
 struct Searcher::Impl {
   std::vector<std::string> locations;
+  bool remote = false;  // any location is served over the network
   Xapian::Database db;
   Analyzer analyzer;
   std::optional<detail::Thesaurus> own_thesaurus;  // set by load_thesaurus()
@@ -93,7 +109,10 @@ Searcher::Searcher(const std::vector<std::string>& locations) : impl_(std::make_
   impl_->locations = locations;
   const std::string where = joined(locations);
   try {
-    for (const std::string& location : locations) impl_->db.add_database(open_one(location));
+    for (const std::string& location : locations) {
+      impl_->db.add_database(open_one(location));
+      impl_->remote = impl_->remote || location.rfind(kRemoteScheme, 0) == 0;
+    }
     const std::string schema_version = impl_->db.get_metadata(std::string(schema::kSchemaKey));
     if (schema_version != schema::kSchemaVersion) {
       throw IncompatibleIndex("index '" + where + "' has schema version '" + schema_version +
@@ -183,30 +202,42 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   const Xapian::MSet candidates =
       enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(options.candidates, options.limit)));
 
-  std::vector<detail::Candidate> candidates_seen;
-  std::vector<PassageData> passages;
   std::vector<Xapian::docid> docids;
+  for (auto it = candidates.begin(); it != candidates.end(); ++it) docids.push_back(*it);
+  // Candidates are matched from their position lists; the text of the hits
+  // shown is read and analysed once, for highlights. A remote index answers
+  // each position list in a round trip, so its candidates are read whole.
+  std::vector<detail::PassageMatch> matches;
+  if (remote) {
+    candidates.fetch();
+    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+      const std::string text = PassageData::decode(it.get_document().get_data()).text;
+      matches.push_back(detail::match_passage(analyzer.analyze(text), built.concepts));
+    }
+  } else {
+    matches = detail::QueryTerms(built.concepts).match(db, docids);
+  }
+  std::vector<std::string> articles = values_of(db, schema::kArticleIdSlot, docids);
+  std::vector<detail::Candidate> candidates_seen;
   candidates_seen.reserve(candidates.size());
-  passages.reserve(candidates.size());
   for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
-    docids.push_back(*it);
-    passages.push_back(PassageData::decode(doc.get_data()));
-    candidates_seen.push_back({it.get_weight(), doc.get_value(schema::kArticleIdSlot),
-                               detail::match_passage(analyzer.analyze(passages.back().text),
-                                                     built.concepts)});
+    const auto i = static_cast<std::size_t>(it.get_rank());
+    candidates_seen.push_back({it.get_weight(), std::move(articles[i]), std::move(matches[i])});
   }
   const std::vector<detail::ScoreParts> scores =
       detail::score_candidates(candidates_seen, built.concepts);
 
   std::vector<std::size_t> order(candidates_seen.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  // Ties break on the article and the passage's place in it, not on document
-  // ids, so one index and its shards rank the same passages the same way.
+  // Ties break on the article and the passage's place in it (an article's
+  // passages are added in order), not on the order Xapian returned them, so
+  // one index and its shards rank the same passages the same way.
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (scores[a].total != scores[b].total) return scores[a].total > scores[b].total;
-    if (passages[a].path != passages[b].path) return passages[a].path < passages[b].path;
-    return passages[a].begin < passages[b].begin;
+    if (candidates_seen[a].article != candidates_seen[b].article) {
+      return candidates_seen[a].article < candidates_seen[b].article;
+    }
+    return docids[a] < docids[b];
   });
 
   std::map<std::string, std::size_t> per_article;
@@ -214,7 +245,7 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     if (result.hits.size() == options.limit) break;
     const detail::Candidate& c = candidates_seen[i];
     if (options.per_article && ++per_article[c.article] > options.per_article) continue;
-    PassageData& data = passages[i];
+    PassageData data = PassageData::decode(db.get_document(docids[i]).get_data());
     Hit hit;
     hit.rank = result.hits.size() + 1;
     hit.score = scores[i].total;
@@ -223,7 +254,7 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     hit.passage = std::move(data.text);
     hit.begin = data.begin;
     hit.end = data.end;
-    hit.highlights = c.match.highlights;
+    hit.highlights = detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
     if (options.explain) hit.explanation = explain(enquire, docids[i], scores[i], c, built);
     result.hits.push_back(std::move(hit));
   }

@@ -23,8 +23,8 @@ struct SearchOptions {
   std::size_t per_article = 0;
   /// Also search the thesaurus synonyms of the query's words, with less weight (default).
   bool synonyms = true;
-  /// Passages fetched from the index and re-ranked before the cap applies (default 100).
-  std::size_t candidates = 100;
+  /// Passages fetched from the index and re-ranked before the cap applies (default 50).
+  std::size_t candidates = 50;
   /// Replace a query word the index does not know by the closest word it does
   /// know ("Nvidea" -> "nvidia"); SearchResult::corrected_query says so (default).
   bool correct_spelling = true;
