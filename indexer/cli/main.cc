@@ -167,6 +167,11 @@ int main(int argc, char** argv) {
                  "path), searched as one through --index DIR or served one by one with "
                  "xapian-tcpsrv; an existing index keeps its layout")
       ->check(CLI::Range(1, 1024));
+  std::size_t threads = 0;
+  app.add_option("--threads", threads,
+                 "Threads for a first build or a --rebuild (default: one per core); 1 builds in "
+                 "one thread and one transaction. Updates of an existing index use one thread")
+      ->check(CLI::Range(0, 256));
   bool watching = false;
   app.add_flag("--watch", watching,
                "After indexing, keep running: notice new, changed, moved and deleted articles "
@@ -199,6 +204,7 @@ int main(int argc, char** argv) {
     }
     furet::UpdateOptions options;
     options.rebuild = rebuild;
+    options.threads = threads;
     if (!quiet) options.on_progress = ProgressPrinter(::isatty(STDERR_FILENO));
     const furet::UpdateReport report = writer.update(paths, options);
     if (quiet) {

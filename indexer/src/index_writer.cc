@@ -1,14 +1,22 @@
 // The incremental, atomic update of a furet index.
 #include "furet/indexer/index_writer.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -50,7 +58,7 @@ constexpr std::size_t kMinSpellingBytes = 3;
 
 // Changes to a shard's spelling table, applied once at the end of a run:
 // one update per distinct word instead of one per article.
-using SpellingDelta = std::map<std::string, std::int64_t>;
+using SpellingDelta = std::unordered_map<std::string, std::int64_t>;
 
 void count_spellings(const Analyzer& analyzer, std::string_view text,
                      const std::vector<Token>& tokens, std::int64_t sign, SpellingDelta& words) {
@@ -84,11 +92,39 @@ struct Shard {
   SpellingDelta spellings;  // of the run under way
 };
 
+// Reads, analyses and writes articles. Not thread-safe: one per thread.
+class ArticleIndexer {
+ public:
+  explicit ArticleIndexer(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  // Brings article `id` (`file`, indexed before as `old`, or null) up to date
+  // in `shard`, and says so in `report`. False if the file holds no article.
+  bool index_file(Shard& shard, const detail::FoundFile& file, const std::string& id,
+                  const detail::FileRecord* old, bool rebuild, UpdateReport& report);
+  void delete_article(Shard& shard, const std::string& id);
+
+ private:
+  std::uint32_t write_article(Shard& shard, const std::string& id, const std::string& path,
+                              const detail::Article& article);
+
+  Analyzer analyzer_;
+  detail::ArticleReader reader_;
+};
+
+// One database per thread, for the first build: the next in line is handed
+// out, the chunks it covers are written in order.
+struct Chunk {
+  std::vector<const detail::FoundFile*> files;
+  std::vector<const detail::FoundFile*> written;  // the files that held an article
+  UpdateReport report;
+  std::exception_ptr error;
+};
+
 struct IndexWriter::Impl {
   std::string dir;
   std::vector<Shard> shards;
   Analyzer analyzer;
-  detail::ArticleReader reader;
+  ArticleIndexer indexer{analyzer};
 
   // An article's record and the shard that holds it.
   struct Known {
@@ -97,14 +133,21 @@ struct IndexWriter::Impl {
   };
 
   std::map<std::string, Known> load_manifest() const;
+  bool is_empty() const;
   void check_compatible(const Shard& shard) const;
-  std::uint32_t write_article(Shard& shard, const std::string& id, const std::string& path,
-                              const detail::Article& article);
-  void delete_article(Shard& shard, const std::string& id);
   void remove_orphans(Xapian::WritableDatabase& db, const std::set<std::string>& seen);
+  void write_run_metadata(Xapian::WritableDatabase& db, bool changed) const;
   void update_files(const std::vector<detail::FoundFile>& found,
                     const std::vector<std::string>& roots, const UpdateOptions& options,
                     UpdateReport& report);
+  void update_in_transactions(const std::vector<detail::FoundFile>& found,
+                              const std::vector<std::string>& roots, const UpdateOptions& options,
+                              UpdateReport& report);
+  void build_fresh(const std::vector<detail::FoundFile>& found, const UpdateOptions& options,
+                   UpdateReport& report);
+  std::vector<Chunk> build_shard(Shard& shard, const std::vector<const detail::FoundFile*>& files,
+                                 std::size_t threads,
+                                 const std::function<void(std::uint64_t)>& done);
 };
 
 IndexWriter::IndexWriter(const std::string& dir, std::size_t shards)
@@ -159,10 +202,10 @@ std::map<std::string, IndexWriter::Impl::Known> IndexWriter::Impl::load_manifest
 
 // One Xapian document per passage: body terms with positions, the article's
 // title terms, the article term that groups its passages, and the display data.
-std::uint32_t IndexWriter::Impl::write_article(Shard& shard, const std::string& id,
-                                               const std::string& path,
-                                               const detail::Article& article) {
-  std::vector<Token> title_tokens = analyzer.analyze(article.title);
+std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
+                                            const std::string& path,
+                                            const detail::Article& article) {
+  std::vector<Token> title_tokens = analyzer_.analyze(article.title);
   std::uint32_t ordinal = 0;
   for (const detail::PassageRange& range : article.passages) {
     PassageData data;
@@ -174,9 +217,9 @@ std::uint32_t IndexWriter::Impl::write_article(Shard& shard, const std::string& 
     data.ordinal = ordinal++;
 
     Xapian::Document doc;
-    const std::vector<Token> tokens = analyzer.analyze(data.text);
+    const std::vector<Token> tokens = analyzer_.analyze(data.text);
     add_terms(doc, tokens);
-    count_spellings(analyzer, data.text, tokens, +1, shard.spellings);
+    count_spellings(analyzer_, data.text, tokens, +1, shard.spellings);
     for (const Token& t : title_tokens) {
       if (t.stopword) continue;
       doc.add_term(std::string(schema::kTitlePrefix) + t.term);
@@ -192,13 +235,44 @@ std::uint32_t IndexWriter::Impl::write_article(Shard& shard, const std::string& 
 }
 
 // Removes an article's passages and the spelling counts they added.
-void IndexWriter::Impl::delete_article(Shard& shard, const std::string& id) {
+void ArticleIndexer::delete_article(Shard& shard, const std::string& id) {
   const std::string term = article_term(id);
   for (auto it = shard.db.postlist_begin(term); it != shard.db.postlist_end(term); ++it) {
     const PassageData data = PassageData::decode(shard.db.get_document(*it).get_data());
-    count_spellings(analyzer, data.text, analyzer.analyze(data.text), -1, shard.spellings);
+    count_spellings(analyzer_, data.text, analyzer_.analyze(data.text), -1, shard.spellings);
   }
   shard.db.delete_document(term);
+}
+
+bool ArticleIndexer::index_file(Shard& shard, const detail::FoundFile& file,
+                                const std::string& id, const detail::FileRecord* old,
+                                bool rebuild, UpdateReport& report) {
+  if (old && !rebuild && old->size == file.size && old->mtime_ns == file.mtime_ns) {
+    ++report.unchanged;  // decided from metadata alone: the file is not read
+    return true;
+  }
+  detail::FileRecord record{file.source, file.path, file.size, file.mtime_ns, 0, 0};
+  try {
+    const std::string bytes = detail::read_article_bytes(file.path);
+    report.bytes_read += bytes.size();
+    record.content_hash = detail::content_hash(bytes);
+    if (old && !rebuild && old->content_hash == record.content_hash) {
+      record.passages = old->passages;  // touched, not changed
+      ++report.unchanged;
+    } else {
+      const detail::Article article = reader_.read(file.path, bytes);
+      for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
+      if (old) delete_article(shard, id);
+      record.passages = write_article(shard, id, file.path, article);
+      report.passages_written += record.passages;
+      (old ? report.updated : report.added).push_back(file.path);
+    }
+    shard.db.set_metadata(manifest_key(id), detail::encode(record));
+    return true;
+  } catch (const detail::SkipReason& skip) {
+    report.skipped.push_back({file.path, skip.reason});
+    return false;
+  }
 }
 
 // Passages that no manifest entry accounts for (an index from an older schema)
@@ -231,34 +305,10 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
       if (indexed) seen.insert(id);  // kept as it was, neither read nor removed
       continue;
     }
-    seen.insert(id);
     const detail::FileRecord* old = indexed ? &known->second.record : nullptr;
     Shard& shard = shards[indexed ? known->second.shard : detail::shard_of(id, shards.size())];
-    if (old && !options.rebuild && old->size == file.size && old->mtime_ns == file.mtime_ns) {
-      ++report.unchanged;  // decided from metadata alone: the file is not read
-    } else {
-      detail::FileRecord record{file.source, file.path, file.size, file.mtime_ns, 0, 0};
-      try {
-        const std::string bytes = detail::read_article_bytes(file.path);
-        report.bytes_read += bytes.size();
-        record.content_hash = detail::content_hash(bytes);
-        if (old && !options.rebuild && old->content_hash == record.content_hash) {
-          record.passages = old->passages;  // touched, not changed
-          ++report.unchanged;
-        } else {
-          const detail::Article article = reader.read(file.path, bytes);
-          for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
-          if (indexed) delete_article(shard, id);
-          record.passages = write_article(shard, id, file.path, article);
-          report.passages_written += record.passages;
-          (indexed ? report.updated : report.added).push_back(file.path);
-        }
-        shard.db.set_metadata(manifest_key(id), detail::encode(record));
-      } catch (const detail::SkipReason& skip) {
-        report.skipped.push_back({file.path, skip.reason});
-        seen.erase(id);  // an article that is no longer readable leaves the index
-      }
-    }
+    // An article that is no longer readable leaves the index.
+    if (indexer.index_file(shard, file, id, old, options.rebuild, report)) seen.insert(id);
     progress.files_done++;
     progress.bytes_done += file.size;
     if (options.on_progress) options.on_progress(progress);
@@ -271,22 +321,213 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
                           });
     if (seen.count(id) || !in_scope) continue;
     Shard& shard = shards[known.shard];
-    delete_article(shard, id);
+    indexer.delete_article(shard, id);
     shard.db.set_metadata(manifest_key(id), "");
     report.removed.push_back(known.record.path);
   }
 
-  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now().time_since_epoch());
   for (Shard& shard : shards) {
     apply_spellings(shard.spellings, shard.db);
     shard.spellings.clear();
     if (options.rebuild) remove_orphans(shard.db, seen);
-    shard.db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
-    shard.db.set_metadata(std::string(schema::kAnalysisKey), analyzer.config_string());
-    if (report.changed() || options.rebuild) {
-      shard.db.set_metadata(std::string(schema::kUpdatedKey), std::to_string(now.count()));
+    write_run_metadata(shard.db, report.changed() || options.rebuild);
+  }
+}
+
+void IndexWriter::Impl::write_run_metadata(Xapian::WritableDatabase& db, bool changed) const {
+  db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kAnalysisKey), analyzer.config_string());
+  if (changed) {
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    db.set_metadata(std::string(schema::kUpdatedKey), std::to_string(now.count()));
+  }
+}
+
+bool IndexWriter::Impl::is_empty() const {
+  const std::string prefix(schema::kManifestPrefix);
+  return std::all_of(shards.begin(), shards.end(), [&](const Shard& shard) {
+    return shard.db.get_doccount() == 0 &&
+           shard.db.metadata_keys_begin(prefix) == shard.db.metadata_keys_end(prefix);
+  });
+}
+
+// A first build or a rebuild: every file is new, so nothing needs the old
+// index, and the work spreads over threads (build_shard), shard after shard.
+void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
+                                    const UpdateOptions& options, UpdateReport& report) {
+  std::vector<std::vector<const detail::FoundFile*>> per_shard(shards.size());
+  IndexProgress progress;
+  for (const detail::FoundFile& file : found) {
+    if (options.defer.count(file.source)) continue;
+    per_shard[detail::shard_of(detail::article_id(file.source), shards.size())].push_back(&file);
+    progress.files_total++;
+    progress.bytes_total += file.size;
+  }
+  std::mutex progress_mutex;
+  const auto done = [&](std::uint64_t bytes) {
+    const std::lock_guard<std::mutex> lock(progress_mutex);
+    progress.files_done++;
+    progress.bytes_done += bytes;
+    if (options.on_progress) options.on_progress(progress);
+  };
+  const std::size_t threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Reported as the one-transaction path reports a rebuild: articles indexed
+  // before are updated, those not found again removed.
+  const std::map<std::string, Known> manifest = load_manifest();
+  std::set<std::string> seen;
+  for (std::size_t s = 0; s < shards.size(); ++s) {
+    for (Chunk& chunk : build_shard(shards[s], per_shard[s], threads, done)) {
+      for (const detail::FoundFile* file : chunk.written) {
+        const std::string id = detail::article_id(file->source);
+        seen.insert(id);
+        (manifest.count(id) ? report.updated : report.added).push_back(file->path);
+      }
+      report.skipped.insert(report.skipped.end(), chunk.report.skipped.begin(),
+                            chunk.report.skipped.end());
+      report.warnings.insert(report.warnings.end(), chunk.report.warnings.begin(),
+                             chunk.report.warnings.end());
+      report.passages_written += chunk.report.passages_written;
+      report.bytes_read += chunk.report.bytes_read;
     }
+  }
+  for (const auto& [id, known] : manifest) {
+    if (!seen.count(id)) report.removed.push_back(known.record.path);
+  }
+}
+
+namespace {
+
+// `files` cut into at most `count` runs of consecutive files of about equal bytes.
+std::vector<Chunk> chunks_of(const std::vector<const detail::FoundFile*>& files,
+                             std::size_t count) {
+  std::uint64_t total = 0;
+  for (const detail::FoundFile* f : files) total += f->size;
+  std::vector<Chunk> chunks(std::max<std::size_t>(1, std::min(count, files.size())));
+  std::uint64_t before = 0;
+  for (const detail::FoundFile* f : files) {
+    const std::size_t c = std::min<std::size_t>(
+        chunks.size() - 1, static_cast<std::size_t>(before * chunks.size() / std::max<std::uint64_t>(total, 1)));
+    chunks[c].files.push_back(f);
+    before += f->size;
+  }
+  return chunks;
+}
+
+// The scratch directory of a build of `dir`: its hidden sibling, on the same
+// file system so the result can be renamed into place.
+std::filesystem::path scratch_of(const std::string& dir) {
+  std::filesystem::path path = std::filesystem::absolute(dir).lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();
+  std::string name = path.filename().string();
+  if (name.front() != '.') name.insert(0, ".");
+  return path.parent_path() / (name + ".furet-build");
+}
+
+// Puts the database at `built` in place of the one at `live`, in one step for
+// readers: they see the old index or the new one, never none.
+void swap_into_place(const std::filesystem::path& built, const std::string& live) {
+  if (::renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) == 0) return;
+  throw IoError("cannot move the new index into '" + live + "': " + std::strerror(errno));
+}
+
+}  // namespace
+
+// Each thread writes chunks of consecutive files, each into its own scratch
+// database, without a transaction or fsync; Xapian's compaction joins them in
+// order, so documents get the ids a single writer would give them, and the
+// result replaces the shard in one rename. A crash before that rename leaves
+// the index as it was; the scratch directory goes at the next build.
+std::vector<Chunk> IndexWriter::Impl::build_shard(
+    Shard& shard, const std::vector<const detail::FoundFile*>& files, std::size_t threads,
+    const std::function<void(std::uint64_t)>& done) {
+  const std::filesystem::path scratch = scratch_of(shard.dir);
+  std::filesystem::remove_all(scratch);
+  std::filesystem::create_directories(scratch);
+  // More chunks than threads: a thread that finishes early takes the next one.
+  std::vector<Chunk> chunks = chunks_of(files, threads * 4);
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    ArticleIndexer indexer(analyzer);
+    for (std::size_t c = next++; c < chunks.size(); c = next++) {
+      Chunk& chunk = chunks[c];
+      try {
+        Shard part{(scratch / std::to_string(c)).string(), {}, {}};
+        part.db = Xapian::WritableDatabase(part.dir, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+        for (const detail::FoundFile* file : chunk.files) {
+          if (indexer.index_file(part, *file, detail::article_id(file->source), nullptr, true,
+                                 chunk.report)) {
+            chunk.written.push_back(file);
+          }
+          done(file->size);
+        }
+        apply_spellings(part.spellings, part.db);
+        write_run_metadata(part.db, true);
+        part.db.close();
+      } catch (...) {
+        chunk.error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min(threads, chunks.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  try {
+    for (const Chunk& chunk : chunks) {
+      if (chunk.error) std::rethrow_exception(chunk.error);
+    }
+    Xapian::Database parts;
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      parts.add_database(Xapian::Database((scratch / std::to_string(c)).string()));
+    }
+    const std::filesystem::path built = scratch / "index";
+    parts.compact(built.string(), Xapian::Compactor::FULL);
+    parts.close();
+    // The lock goes with the old database; the new one is opened, and locked, in its place.
+    swap_into_place(built, shard.dir);
+    shard.db.close();
+    shard.db = Xapian::WritableDatabase(shard.dir, Xapian::DB_OPEN);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove_all(scratch, ignored);
+    throw;
+  }
+  std::filesystem::remove_all(scratch);
+  return chunks;
+}
+
+// Updates every shard in one transaction each: the path for changes to an
+// existing index, and for a single thread.
+void IndexWriter::Impl::update_in_transactions(const std::vector<detail::FoundFile>& found,
+                                               const std::vector<std::string>& roots,
+                                               const UpdateOptions& options,
+                                               UpdateReport& report) {
+  std::size_t committed = 0;
+  try {
+    for (Shard& shard : shards) {
+      shard.spellings.clear();  // nothing left from a failed run
+      shard.db.begin_transaction();
+    }
+    update_files(found, roots, options, report);
+    // Each shard commits atomically; shards commit one after the other.
+    for (; committed < shards.size(); ++committed) {
+      shards[committed].db.commit_transaction();
+    }
+  } catch (const Xapian::Error& e) {
+    for (std::size_t s = committed; s < shards.size(); ++s) {
+      try {
+        shards[s].db.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // The transaction may be gone with the error; its commit never happened.
+      }
+    }
+    throw IoError("cannot update index '" + dir + "': " + describe_write_error(e) +
+                  (committed == 0 ? "; the index is unchanged since its last update"
+                                  : "; " + std::to_string(committed) + " of " +
+                                        std::to_string(shards.size()) +
+                                        " shards were updated, run again to finish"));
   }
 }
 
@@ -302,30 +543,18 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
   std::vector<std::string> roots;
   for (const std::string& p : paths) roots.push_back(detail::source_of(p));
 
-  std::size_t committed = 0;
-  try {
-    for (Shard& shard : self.shards) {
-      shard.spellings.clear();  // nothing left from a failed run
-      shard.db.begin_transaction();
+  if (options.threads != 1 && (options.rebuild || self.is_empty())) {
+    try {
+      self.build_fresh(found, options, report);
+    } catch (const Xapian::Error& e) {
+      throw IoError("cannot build index '" + self.dir + "': " + describe_write_error(e) +
+                    "; the index is unchanged since its last update");
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw IoError("cannot build index '" + self.dir + "': " + e.what() +
+                    "; the index is unchanged since its last update");
     }
-    self.update_files(found, roots, options, report);
-    // Each shard commits atomically; shards commit one after the other.
-    for (; committed < self.shards.size(); ++committed) {
-      self.shards[committed].db.commit_transaction();
-    }
-  } catch (const Xapian::Error& e) {
-    for (std::size_t s = committed; s < self.shards.size(); ++s) {
-      try {
-        self.shards[s].db.cancel_transaction();
-      } catch (const Xapian::Error&) {
-        // The transaction may be gone with the error; its commit never happened.
-      }
-    }
-    throw IoError("cannot update index '" + self.dir + "': " + describe_write_error(e) +
-                  (committed == 0 ? "; the index is unchanged since its last update"
-                                  : "; " + std::to_string(committed) + " of " +
-                                        std::to_string(self.shards.size()) +
-                                        " shards were updated, run again to finish"));
+  } else {
+    self.update_in_transactions(found, roots, options, report);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

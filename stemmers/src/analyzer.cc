@@ -76,6 +76,7 @@ struct StringHash {
 struct WordAnalysis {
   std::string term;
   std::string alt_term;
+  std::string folded;  // the word folded, unstemmed: what fold_word() gives
   TokenKind kind = TokenKind::kWord;
   bool stopword = false;
 };
@@ -104,10 +105,11 @@ const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
 
   const detail::FoldedWord word = detail::fold(spelling);
   WordAnalysis analysis;
+  analysis.folded = without_spaces(word.folded);
   // "AI", "UE", "ONU" in capitals are acronyms, not the stopwords "ai", "ue".
   analysis.stopword = detail::is_stopword(word.folded) && !is_acronym(spelling);
   if (has_digit(word.folded)) {
-    std::string compact = without_spaces(word.folded);
+    std::string compact = analysis.folded;
     analysis.kind = is_number(compact) ? TokenKind::kNumber : TokenKind::kCode;
     analysis.term = std::move(compact);
   } else {
@@ -204,6 +206,8 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
 
 std::string Analyzer::fold_word(std::string_view word) const {
   word.remove_prefix(detail::elided_prefix_bytes(word));
+  // A word of an analysed text is folded already (the indexer counts spellings so).
+  if (const auto hit = impl_->words.find(word); hit != impl_->words.end()) return hit->second.folded;
   return without_spaces(detail::fold(word).folded);
 }
 

@@ -30,6 +30,9 @@ struct UpdateOptions {
   /// Files to leave as they are in the index this time (absolute, canonical
   /// paths): files still being written, which a later update will read whole.
   std::set<std::string> defer;
+  /// Threads for a first build or a rebuild: 0 for one per core (default), 1 for
+  /// a single thread in one transaction. Updates of an existing index use one.
+  std::size_t threads = 0;
 };
 
 /// The one writer of an index. Opening it takes the index's write lock, which it
@@ -40,7 +43,9 @@ struct UpdateOptions {
 /// applies everything as ONE atomic commit (one per shard): new files are added, changed files
 /// replaced, files gone from the given directories removed, unchanged files
 /// (same size and modification time) skipped without being read. After a crash
-/// the index is exactly as it was at its last commit.
+/// the index is exactly as it was at its last commit. A first build or a rebuild
+/// runs on UpdateOptions::threads threads into a scratch database that then
+/// replaces the index in one rename: the same index, built faster.
 ///
 /// Example:
 ///   furet::IndexWriter writer(".furet");

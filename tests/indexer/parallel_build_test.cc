@@ -1,0 +1,125 @@
+// A build on several threads writes exactly what one thread in one transaction writes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "../test_util.h"
+#include "furet/analysis/schema.h"
+#include "furet/indexer/index_writer.h"
+
+namespace furet {
+namespace {
+
+using furet::testing::TempDir;
+
+// Everything an index holds, in a form two indexes can be compared by: each
+// document's data, values, terms with wdf and positions; each term's
+// frequencies; the spelling table; the metadata but for the time of the update.
+struct IndexContent {
+  std::vector<std::string> documents;
+  std::map<std::string, std::pair<Xapian::doccount, Xapian::termcount>> terms;
+  std::map<std::string, Xapian::doccount> spellings;
+  std::map<std::string, std::string> metadata;
+};
+
+IndexContent content_of(const std::string& dir) {
+  const Xapian::Database db(dir);
+  IndexContent c;
+  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+    const Xapian::Document doc = db.get_document(*d);
+    std::string text = std::to_string(*d) + "|" + doc.get_data() + "|";
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+      text += std::to_string(v.get_valueno()) + "=" + *v + ";";
+    }
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      text += *t + ":" + std::to_string(t.get_wdf()) + "@";
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+        text += std::to_string(*p) + ",";
+      }
+      text += " ";
+    }
+    c.documents.push_back(std::move(text));
+  }
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    c.terms[*t] = {t.get_termfreq(), db.get_collection_freq(*t)};
+  }
+  for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s) {
+    c.spellings[*s] = s.get_termfreq();
+  }
+  for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) {
+    if (*k != schema::kUpdatedKey) c.metadata[*k] = db.get_metadata(*k);
+  }
+  return c;
+}
+
+UpdateReport build(const std::string& index, std::size_t threads, std::size_t shards = 1) {
+  IndexWriter writer(index, shards);
+  UpdateOptions options;
+  options.threads = threads;
+  return writer.update({furet::testing::corpus_dir()}, options);
+}
+
+void expect_same_content(const std::string& expected, const std::string& actual) {
+  const IndexContent a = content_of(expected);
+  const IndexContent b = content_of(actual);
+  ASSERT_FALSE(a.documents.empty());
+  EXPECT_EQ(a.documents, b.documents);
+  EXPECT_EQ(a.terms, b.terms);
+  EXPECT_EQ(a.spellings, b.spellings);
+  EXPECT_EQ(a.metadata, b.metadata);
+}
+
+TEST(ParallelBuildTest, SameIndexAsOneThreadOnTheCorpus) {
+  TempDir dir;
+  const UpdateReport one = build(dir / "one", 1);
+  for (std::size_t threads : {2, 3, 8}) {
+    const std::string index = dir / ("threads-" + std::to_string(threads));
+    const UpdateReport many = build(index, threads);
+    EXPECT_EQ(many.added, one.added) << threads << " threads";
+    EXPECT_EQ(many.passages_written, one.passages_written) << threads << " threads";
+    expect_same_content(dir / "one", index);
+  }
+}
+
+TEST(ParallelBuildTest, ShardsMatchTooAndNoScratchIsLeft) {
+  TempDir dir;
+  build(dir / "one", 1, 2);
+  build(dir / "two", 2, 2);
+  for (const char* shard : {"/shard-0", "/shard-1"}) {
+    expect_same_content(dir / "one" + shard, dir / "two" + shard);
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(dir / "two"))) {
+    EXPECT_EQ(entry.path().filename().string().find(".furet-build"), std::string::npos)
+        << entry.path();
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".furet-build"), std::string::npos)
+        << entry.path();
+  }
+}
+
+TEST(ParallelBuildTest, RebuildOfAnUpdatedIndexMatchesAFreshBuild) {
+  TempDir dir;
+  build(dir / "fresh", 1);
+  const std::string index = dir / "rebuilt";
+  {
+    IndexWriter writer(index);
+    UpdateOptions options;
+    options.threads = 1;
+    writer.update({furet::testing::corpus_file("000_a6889a2d8a781125.txt")}, options);
+  }
+  IndexWriter writer(index);
+  UpdateOptions options;
+  options.rebuild = true;
+  options.threads = 2;
+  writer.update({furet::testing::corpus_dir()}, options);
+  expect_same_content(dir / "fresh", index);
+}
+
+}  // namespace
+}  // namespace furet
