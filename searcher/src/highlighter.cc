@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "docid_order.h"
+#include "furet/analysis/schema.h"
 
 namespace furet::detail {
 namespace {
@@ -78,9 +79,16 @@ void summarize(std::vector<ConceptHit> hits, std::size_t concept_count, PassageM
 
 }  // namespace
 
-PassageMatch match_passage(const std::vector<Token>& tokens,
-                           const std::vector<Concept>& concepts) {
+PassageMatch match_passage(const std::vector<Token>& tokens, const std::vector<Concept>& concepts,
+                           const std::vector<Token>& title_tokens) {
   PassageMatch match;
+  match.in_title.assign(concepts.size(), false);
+  for (const Token& token : title_tokens) {
+    if (token.stopword) continue;  // the index keeps no title stopwords
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+      match.in_title[c] = match.in_title[c] || concepts[c].has_own_term(token);
+    }
+  }
   std::vector<HighlightRange> ranges;
   std::vector<ConceptHit> hits;
   for (const Token& token : tokens) {
@@ -106,6 +114,13 @@ QueryTerms::QueryTerms(const std::vector<Concept>& concepts) : concepts_(&concep
     }
   }
   for (auto& [term, meanings] : by_term) entries_.push_back({term, std::move(meanings)});
+  std::map<std::string, std::vector<std::size_t>> by_title_term;
+  for (std::size_t c = 0; c < concepts.size(); ++c) {
+    for (const std::string& term : concepts[c].terms) {
+      by_title_term[std::string(schema::kTitlePrefix) + term].push_back(c);
+    }
+  }
+  title_entries_.assign(by_title_term.begin(), by_title_term.end());
 }
 
 std::vector<PassageMatch> QueryTerms::match(const Xapian::Database& db,
@@ -113,8 +128,9 @@ std::vector<PassageMatch> QueryTerms::match(const Xapian::Database& db,
   // Position lists are keyed by term, then document: reading them in that
   // order keeps the index's blocks under the cursor instead of seeking.
   std::vector<std::vector<ConceptHit>> hits(dids.size());
+  const std::vector<std::size_t> order = in_docid_order(dids);
   for (const Entry& entry : entries_) {
-    for (std::size_t i : in_docid_order(dids)) {
+    for (std::size_t i : order) {
       const Xapian::docid did = dids[i];
       for (auto p = db.positionlist_begin(did, entry.term);
            p != db.positionlist_end(did, entry.term); ++p) {
@@ -127,6 +143,17 @@ std::vector<PassageMatch> QueryTerms::match(const Xapian::Database& db,
   std::vector<PassageMatch> matches(dids.size());
   for (std::size_t i = 0; i < dids.size(); ++i) {
     summarize(std::move(hits[i]), concepts_->size(), matches[i]);
+    matches[i].in_title.assign(concepts_->size(), false);
+  }
+  // Title terms have no positions: their posting lists say which passages hold them.
+  for (const auto& [term, concept_indexes] : title_entries_) {
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    for (std::size_t i : order) {
+      p.skip_to(dids[i]);
+      if (p == db.postlist_end(term)) break;
+      if (*p != dids[i]) continue;
+      for (std::size_t c : concept_indexes) matches[i].in_title[c] = true;
+    }
   }
   return matches;
 }

@@ -21,6 +21,8 @@ struct PassageMatch {
   std::vector<HighlightRange> highlights;  ///< merged byte ranges, in order (from tokens only)
   /// Per concept, how well the passage holds it: 1 (its word), kSynonymWeight, or 0.
   std::vector<double> covered;
+  /// Per concept, whether the article's title holds one of its own terms.
+  std::vector<bool> in_title;
   /// Labels of the thesaurus synonyms the passage holds ("licence -> autorisation").
   std::vector<std::string> synonyms_used;
   /// Fewest consecutive word positions holding one occurrence of every covered
@@ -28,8 +30,10 @@ struct PassageMatch {
   std::uint32_t span = 0;
 };
 
-/// Matches `tokens` (the passage analysed) against `concepts`, highlights included.
-PassageMatch match_passage(const std::vector<Token>& tokens, const std::vector<Concept>& concepts);
+/// Matches `tokens` (the passage analysed) against `concepts`, highlights
+/// included; `title_tokens` (the article's title analysed) fill in_title.
+PassageMatch match_passage(const std::vector<Token>& tokens, const std::vector<Concept>& concepts,
+                           const std::vector<Token>& title_tokens = {});
 
 /// The query's index terms, each with the concepts it satisfies: what a
 /// passage's position lists are read for.
@@ -55,6 +59,7 @@ class QueryTerms {
   };
   const std::vector<Concept>* concepts_;
   std::vector<Entry> entries_;
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> title_entries_;  // S terms
 };
 
 }  // namespace furet::detail

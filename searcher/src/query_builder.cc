@@ -209,6 +209,8 @@ double Concept::match_strength(const Token& token, const Synonym** synonym) cons
   return 0;
 }
 
+bool Concept::has_own_term(const Token& token) const { return token_has(token, terms); }
+
 bool Concept::has_synonym_term(const std::string& term) const {
   for (const Synonym& s : synonyms) {
     if (std::find(s.terms.begin(), s.terms.end(), term) != s.terms.end()) return true;

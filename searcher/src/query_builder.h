@@ -41,6 +41,9 @@ struct Concept {
   /// kSynonymWeight for a synonym (then *synonym, if given, points to it), 0 for none.
   double match_strength(const Token& token, const Synonym** synonym = nullptr) const;
 
+  /// True if `token` carries one of the concept's own terms (not a synonym's).
+  bool has_own_term(const Token& token) const;
+
   /// True if `term` is one of the synonyms' terms.
   bool has_synonym_term(const std::string& term) const;
 };

@@ -10,6 +10,9 @@ namespace {
 constexpr double kCoverageFloor = 0.25;   // f: a passage with part of the query still counts
 constexpr double kProximityGain = 0.25;   // g: the bonus for words side by side
 constexpr double kArticleFloor = 0.3;     // a: a stray mention keeps 30% of its score
+// A word of the article's title, absent from the passage, still says what the
+// passage is about: it covers its concept this much.
+constexpr double kTitleCoverage = 0.7;
 
 // Share of the concepts' total idf that `covered` holds, each concept as strongly
 // as it is matched.
@@ -28,20 +31,24 @@ double weighted_share(const std::vector<double>& covered, const std::vector<Conc
 
 std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidates,
                                          const std::vector<Concept>& concepts) {
+  std::vector<std::vector<double>> held;  // per candidate, per concept
   std::map<std::string, std::vector<double>> article_covered;
   for (const Candidate& c : candidates) {
+    std::vector<double>& mine = held.emplace_back(c.match.covered);
+    for (std::size_t i = 0; i < concepts.size(); ++i) {
+      if (c.match.in_title[i]) mine[i] = std::max(mine[i], kTitleCoverage);
+    }
     std::vector<double>& covered = article_covered[c.article];
     covered.resize(concepts.size(), 0.0);
-    for (std::size_t i = 0; i < concepts.size(); ++i) {
-      covered[i] = std::max(covered[i], c.match.covered[i]);
-    }
+    for (std::size_t i = 0; i < concepts.size(); ++i) covered[i] = std::max(covered[i], mine[i]);
   }
   std::vector<ScoreParts> scores;
   scores.reserve(candidates.size());
-  for (const Candidate& c : candidates) {
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const Candidate& c = candidates[k];
     ScoreParts s;
     s.bm25 = c.bm25;
-    s.coverage = weighted_share(c.match.covered, concepts);
+    s.coverage = weighted_share(held[k], concepts);
     const auto covered = static_cast<double>(std::count_if(
         c.match.covered.begin(), c.match.covered.end(), [](double strength) { return strength > 0; }));
     s.proximity = c.match.span ? covered / c.match.span : 0.0;

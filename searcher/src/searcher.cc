@@ -211,8 +211,9 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   if (remote) {
     candidates.fetch();
     for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-      const std::string text = PassageData::decode(it.get_document().get_data()).text;
-      matches.push_back(detail::match_passage(analyzer.analyze(text), built.concepts));
+      const PassageData data = PassageData::decode(it.get_document().get_data());
+      matches.push_back(detail::match_passage(analyzer.analyze(data.text), built.concepts,
+                                              analyzer.analyze(data.title)));
     }
   } else {
     matches = detail::QueryTerms(built.concepts).match(db, docids);

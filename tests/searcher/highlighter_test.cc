@@ -3,6 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <xapian.h>
+
+#include "../test_util.h"
+#include "furet/analysis/passage_data.h"
+#include "furet/indexer/index_writer.h"
+#include "query_parser.h"
+
 namespace furet::detail {
 namespace {
 
@@ -57,6 +64,34 @@ TEST(HighlighterTest, CompoundHighlightCoversTheWhole) {
   const PassageMatch m = match_passage(a.analyze(text), {c});
   ASSERT_EQ(m.highlights.size(), 1u);
   EXPECT_EQ(text.substr(m.highlights[0].begin), "États-Unis");
+}
+
+// Candidates are matched from position lists, shown hits from their text: both
+// must see the same coverage, synonyms and span, for every passage of the corpus
+// (a prefix expands to fewer than 64 terms here, so to all the words it begins).
+TEST(QueryTermsTest, PositionListsAgreeWithTheAnalysedText) {
+  furet::testing::TempDir dir;
+  IndexWriter(dir / "index").update({furet::testing::corpus_dir()});
+  const Xapian::Database db(dir / "index");
+  Analyzer a;
+  const Thesaurus& thesaurus = Thesaurus::builtin(a);
+  std::vector<Xapian::docid> dids;
+  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) dids.push_back(*d);
+  for (const char* query : {"licence H200", "\"sécurité nationale\" Chine", "puces OR GPU",
+                            "États-Unis export*", "Quelles puces sont interdites ?"}) {
+    const BuiltQuery built = build_query(parse_query(query), a, db, &thesaurus);
+    const std::vector<PassageMatch> indexed = QueryTerms(built.concepts).match(db, dids);
+    for (std::size_t i = 0; i < dids.size(); ++i) {
+      const PassageData data = PassageData::decode(db.get_document(dids[i]).get_data());
+      const PassageMatch read = match_passage(a.analyze(data.text), built.concepts,
+                                              a.analyze(data.title));
+      const std::string where = std::string(query) + " / passage " + std::to_string(dids[i]);
+      EXPECT_EQ(indexed[i].covered, read.covered) << where;
+      EXPECT_EQ(indexed[i].in_title, read.in_title) << where;
+      EXPECT_EQ(indexed[i].span, read.span) << where;
+      EXPECT_EQ(indexed[i].synonyms_used, read.synonyms_used) << where;
+    }
+  }
 }
 
 }  // namespace

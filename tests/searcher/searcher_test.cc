@@ -176,6 +176,19 @@ TEST_F(SearcherTest, KnownWordsCodesAndPrefixesAreNotCorrected) {
   EXPECT_TRUE(searcher.search("H2000 nvid*").corrected_query.empty());
 }
 
+// "inférance" stems like "inférer" ("infer"): a known stem does not make a typo a word.
+TEST(SpellingTest, TypoStemmingLikeAnotherWordIsStillCorrected) {
+  TempDir dir;
+  furet::testing::write_file(dir / "corpus/a.txt",
+                             "Le modèle sert à l'inférence.\n\nOn ne peut rien inférer de ce test.\n"
+                             "Les licenciements sont annoncés.\n");
+  IndexWriter(dir / "index").update({dir / "corpus"});
+  Searcher searcher(dir / "index");
+  EXPECT_EQ(searcher.search("inférance").corrected_query, "inference");
+  // Another form of a word the articles hold is searched as it is, not "corrected".
+  EXPECT_TRUE(searcher.search("licenciement").corrected_query.empty());
+}
+
 TEST_F(SearcherTest, ExplanationBreaksTheScoreDown) {
   Searcher searcher(index());
   SearchOptions options;
