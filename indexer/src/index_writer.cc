@@ -76,8 +76,12 @@ void apply_spellings(const SpellingDelta& delta, Xapian::WritableDatabase& db) {
   }
 }
 
+// Stopwords are left out of the index: they are in almost every passage, so they
+// would be a third of its postings and positions for no ranking value; the
+// positions of the words around them keep their gaps, for phrases.
 void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
   for (const Token& t : tokens) {
+    if (t.stopword) continue;
     doc.add_posting(t.term, t.position);
     if (!t.alt_term.empty()) doc.add_posting(t.alt_term, t.position);
   }

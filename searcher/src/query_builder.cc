@@ -30,17 +30,23 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
 
 // A phrase of tokens. Xapian 1.4 phrases take single terms, so each position
 // uses its accent-blind term, which every spelling of the word has indexed
-// ("sécurité" and "securite" both carry "securit"). Stopwords stay: word order
-// is what a phrase asks for.
+// ("sécurité" and "securite" both carry "securit"). The index has no
+// stopwords: they widen the phrase's window instead ("centres de données" is
+// "centr" then "donne" within three words). Empty if all are stopwords.
 Xapian::Query phrase_of(const std::vector<Token>& tokens) {
   std::vector<std::string> positions;
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
   for (const Token& t : tokens) {
-    if (t.kind == TokenKind::kCompound) continue;  // its parts are in the phrase
+    if (t.kind == TokenKind::kCompound || t.stopword) continue;  // a compound's parts are in it
     positions.push_back(t.alt_term.empty() ? t.term : t.alt_term);
+    if (positions.size() == 1) first = t.position;
+    last = t.position;
   }
+  if (positions.empty()) return Xapian::Query();
   if (positions.size() == 1) return Xapian::Query(positions[0]);
   return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(),
-                       static_cast<Xapian::termcount>(positions.size()));
+                       last - first + 1);
 }
 
 // Stopwords are left out: they would light up every "de" of a passage.
@@ -103,12 +109,10 @@ void add_synonyms(Concept& c, std::string_view word, const std::string& term,
 }
 
 // Concepts of plain words: one per word position; a compound is its whole term
-// or its parts in a row. Stopwords count only if the text is nothing else.
+// or its parts in a row. Stopwords are not searched: the index leaves them out.
 std::vector<Concept> word_concepts(std::string_view text, const std::vector<Token>& tokens,
                                    const Thesaurus* thesaurus) {
   const auto surface = [text](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
-  const bool only_stopwords =
-      std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.stopword; });
   std::vector<Concept> concepts;
   for (std::size_t i = 0; i < tokens.size();) {
     // The analyzer puts a compound right after its parts, at its first part's position.
@@ -118,17 +122,18 @@ std::vector<Concept> word_concepts(std::string_view text, const std::vector<Toke
       const Token& whole = tokens[next];
       const std::vector<Token> parts(tokens.begin() + static_cast<std::ptrdiff_t>(i),
                                      tokens.begin() + static_cast<std::ptrdiff_t>(next));
+      i = next + 1;
+      if (whole.stopword) continue;  // stopwords all through ("peut-être")
       Concept c;
       c.terms = token_terms(whole);
       append_terms(c.terms, parts);
       c.query = compound_query(whole, parts);
       add_synonyms(c, surface(whole), whole.term, thesaurus);
       concepts.push_back(std::move(c));
-      i = next + 1;
       continue;
     }
     const Token& t = tokens[i];
-    if (!t.stopword || only_stopwords) {
+    if (!t.stopword) {
       Concept c;
       c.terms = token_terms(t);
       c.query = any_of(c.terms);
@@ -246,6 +251,7 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
   std::vector<Xapian::Query> excluded;
   bool join_next = false;  // the previous part was OR
   bool truncated = false;  // words were left out past kMaxConcepts
+  bool only_stopwords = true;  // every word read so far is a stopword
   for (const QueryPart& part : parsed.parts) {
     if (part.kind == QueryPart::Kind::kOr) {
       join_next = !built.concepts.empty();
@@ -265,8 +271,11 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
     } else {
       const std::vector<Token> tokens = analyzer.analyze(part.text);
       if (tokens.empty()) continue;
+      only_stopwords = only_stopwords && std::all_of(tokens.begin(), tokens.end(),
+                                                     [](const Token& t) { return t.stopword; });
       if (part.kind == QueryPart::Kind::kPhrase) {
-        concepts.push_back(phrase_concept(tokens));
+        const Concept c = phrase_concept(tokens);
+        if (!c.query.empty()) concepts.push_back(c);
       } else {
         concepts = word_concepts(part.text, tokens, part.excluded ? nullptr : thesaurus);
       }
@@ -298,6 +307,11 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
   }
   if (built.concepts.empty() && !excluded.empty()) {
     built.warnings.push_back("a query of exclusions alone matches nothing; add a word to find");
+  } else if (built.concepts.empty() && excluded.empty() && only_stopwords &&
+             !parsed.parts.empty()) {
+    built.warnings.push_back(
+        "the query holds only common words (le, de, est…), which the index leaves out; add a "
+        "word to find");
   }
   for (Concept& c : built.concepts) c.idf = concept_idf(c, db);
   return built;
