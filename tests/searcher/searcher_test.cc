@@ -153,6 +153,18 @@ TEST_F(SearcherTest, EmptyAndStopwordOnlyQueriesAreHandled) {
   EXPECT_TRUE(search("-experts").empty());
 }
 
+TEST_F(SearcherTest, PhraseWithAStopwordSpansItsGap) {
+  // The index leaves "de" out; the phrase still wants "centres" two words before "données".
+  const std::vector<Hit> hits = search("\"centres de données\"");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_NE(hits[0].passage.find("centres de données"), std::string::npos);
+  Searcher searcher(index());
+  const SearchResult stopwords = searcher.search("le la les de");
+  EXPECT_TRUE(stopwords.hits.empty());
+  ASSERT_EQ(stopwords.warnings.size(), 1u);
+  EXPECT_NE(stopwords.warnings[0].find("common words"), std::string::npos);
+}
+
 TEST_F(SearcherTest, UnknownWordIsCorrectedFromTheIndexVocabulary) {
   Searcher searcher(index());
   const SearchResult result = searcher.search("Nvidea exportation");
