@@ -115,8 +115,8 @@ class ArticleIndexer {
   detail::ArticleReader reader_;
 };
 
-// One database per thread, for the first build: the next in line is handed
-// out, the chunks it covers are written in order.
+// A run of consecutive files of a first build, written by one thread into its
+// own scratch database, and what writing it did.
 struct Chunk {
   std::vector<const detail::FoundFile*> files;
   std::vector<const detail::FoundFile*> written;  // the files that held an article
@@ -382,7 +382,21 @@ void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
   const std::map<std::string, Known> manifest = load_manifest();
   std::set<std::string> seen;
   for (std::size_t s = 0; s < shards.size(); ++s) {
-    for (Chunk& chunk : build_shard(shards[s], per_shard[s], threads, done)) {
+    std::vector<Chunk> chunks;
+    const auto failed = [&](const std::string& why) {
+      return IoError("cannot build index '" + dir + "': " + why +
+                     (s == 0 ? "; the index is unchanged since its last update"
+                             : "; " + std::to_string(s) + " of " + std::to_string(shards.size()) +
+                                   " shards were rebuilt, run again with --rebuild to finish"));
+    };
+    try {
+      chunks = build_shard(shards[s], per_shard[s], threads, done);
+    } catch (const Xapian::Error& e) {
+      throw failed(describe_write_error(e));
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw failed(e.what());
+    }
+    for (Chunk& chunk : chunks) {
       for (const detail::FoundFile* file : chunk.written) {
         const std::string id = detail::article_id(file->source);
         seen.insert(id);
@@ -410,10 +424,10 @@ std::vector<Chunk> chunks_of(const std::vector<const detail::FoundFile*>& files,
   for (const detail::FoundFile* f : files) total += f->size;
   std::vector<Chunk> chunks(std::max<std::size_t>(1, std::min(count, files.size())));
   std::uint64_t before = 0;
+  total = std::max<std::uint64_t>(total, 1);
   for (const detail::FoundFile* f : files) {
-    const std::size_t c = std::min<std::size_t>(
-        chunks.size() - 1, static_cast<std::size_t>(before * chunks.size() / std::max<std::uint64_t>(total, 1)));
-    chunks[c].files.push_back(f);
+    const auto c = static_cast<std::size_t>(before * chunks.size() / total);
+    chunks[std::min(c, chunks.size() - 1)].files.push_back(f);
     before += f->size;
   }
   return chunks;
@@ -548,15 +562,7 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
   for (const std::string& p : paths) roots.push_back(detail::source_of(p));
 
   if (options.threads != 1 && (options.rebuild || self.is_empty())) {
-    try {
-      self.build_fresh(found, options, report);
-    } catch (const Xapian::Error& e) {
-      throw IoError("cannot build index '" + self.dir + "': " + describe_write_error(e) +
-                    "; the index is unchanged since its last update");
-    } catch (const std::filesystem::filesystem_error& e) {
-      throw IoError("cannot build index '" + self.dir + "': " + e.what() +
-                    "; the index is unchanged since its last update");
-    }
+    self.build_fresh(found, options, report);
   } else {
     self.update_in_transactions(found, roots, options, report);
   }

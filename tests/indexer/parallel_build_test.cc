@@ -64,14 +64,15 @@ UpdateReport build(const std::string& index, std::size_t threads, std::size_t sh
   return writer.update({furet::testing::corpus_dir()}, options);
 }
 
-void expect_same_content(const std::string& expected, const std::string& actual) {
+// Compares the two indexes; returns how many documents the expected one has.
+std::size_t expect_same_content(const std::string& expected, const std::string& actual) {
   const IndexContent a = content_of(expected);
   const IndexContent b = content_of(actual);
-  ASSERT_FALSE(a.documents.empty());
   EXPECT_EQ(a.documents, b.documents);
   EXPECT_EQ(a.terms, b.terms);
   EXPECT_EQ(a.spellings, b.spellings);
   EXPECT_EQ(a.metadata, b.metadata);
+  return a.documents.size();
 }
 
 TEST(ParallelBuildTest, SameIndexAsOneThreadOnTheCorpus) {
@@ -82,17 +83,19 @@ TEST(ParallelBuildTest, SameIndexAsOneThreadOnTheCorpus) {
     const UpdateReport many = build(index, threads);
     EXPECT_EQ(many.added, one.added) << threads << " threads";
     EXPECT_EQ(many.passages_written, one.passages_written) << threads << " threads";
-    expect_same_content(dir / "one", index);
+    EXPECT_EQ(expect_same_content(dir / "one", index), one.passages_written);
   }
 }
 
 TEST(ParallelBuildTest, ShardsMatchTooAndNoScratchIsLeft) {
   TempDir dir;
-  build(dir / "one", 1, 2);
+  const UpdateReport one = build(dir / "one", 1, 2);
   build(dir / "two", 2, 2);
+  std::size_t documents = 0;  // a shard may be empty: which articles it gets depends on paths
   for (const char* shard : {"/shard-0", "/shard-1"}) {
-    expect_same_content(dir / "one" + shard, dir / "two" + shard);
+    documents += expect_same_content(dir / "one" + shard, dir / "two" + shard);
   }
+  EXPECT_EQ(documents, one.passages_written);
   for (const auto& entry : std::filesystem::directory_iterator(std::string(dir / "two"))) {
     EXPECT_EQ(entry.path().filename().string().find(".furet-build"), std::string::npos)
         << entry.path();
@@ -118,7 +121,7 @@ TEST(ParallelBuildTest, RebuildOfAnUpdatedIndexMatchesAFreshBuild) {
   options.rebuild = true;
   options.threads = 2;
   writer.update({furet::testing::corpus_dir()}, options);
-  expect_same_content(dir / "fresh", index);
+  EXPECT_GT(expect_same_content(dir / "fresh", index), 0u);
 }
 
 }  // namespace
