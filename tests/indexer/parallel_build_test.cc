@@ -124,5 +124,40 @@ TEST(ParallelBuildTest, RebuildOfAnUpdatedIndexMatchesAFreshBuild) {
   EXPECT_GT(expect_same_content(dir / "fresh", index), 0u);
 }
 
+TEST(ParallelBuildTest, ScratchLeftByACrashIsRemovedByTheNextBuild) {
+  TempDir dir;
+  const std::string stale = dir / ".index.furet-build/3";
+  std::filesystem::create_directories(stale);
+  furet::testing::write_file(stale + "/postlist.glass", "half written");
+  build(dir / "index", 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / ".index.furet-build"));
+  EXPECT_GT(Xapian::Database(dir / "index").get_doccount(), 0u);
+}
+
+// The rebuilt index takes the old one's place in one rename: a reader that had
+// the old one open goes on reading it, and sees the new one once it reopens.
+TEST(ParallelBuildTest, ReadersKeepTheOldIndexUntilTheyReopen) {
+  TempDir dir;
+  const std::string index = dir / "index";
+  {
+    IndexWriter writer(index);
+    UpdateOptions options;
+    options.threads = 1;
+    writer.update({furet::testing::corpus_file("000_a6889a2d8a781125.txt")}, options);
+  }
+  Xapian::Database reader(index);
+  const Xapian::doccount before = reader.get_doccount();
+  const std::string first_data = reader.get_document(1).get_data();
+  IndexWriter writer(index);
+  UpdateOptions rebuild;
+  rebuild.rebuild = true;
+  rebuild.threads = 2;
+  writer.update({furet::testing::corpus_dir()}, rebuild);
+  EXPECT_EQ(reader.get_doccount(), before);
+  EXPECT_EQ(reader.get_document(1).get_data(), first_data);
+  reader.reopen();
+  EXPECT_GT(reader.get_doccount(), before);
+}
+
 }  // namespace
 }  // namespace furet
