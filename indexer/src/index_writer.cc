@@ -1,29 +1,22 @@
 // The incremental, atomic update of a furet index.
 #include "furet/indexer/index_writer.h"
 
-#include <fcntl.h>
-#include <stdio.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <exception>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 #include <xapian.h>
 
-#include "article_reader.h"
+#include "article_indexer.h"
 #include "file_walk.h"
+#include "fresh_build.h"
 #include "furet/analysis/analyzer.h"
-#include "furet/analysis/passage_data.h"
 #include "furet/analysis/schema.h"
 #include "furet/error.h"
 #include "manifest.h"
@@ -44,85 +37,10 @@ std::string describe_write_error(const Xapian::Error& e) {
   return e.get_description();
 }
 
-std::string manifest_key(const std::string& id) {
-  return std::string(schema::kManifestPrefix) + id;
-}
-
-std::string article_term(const std::string& id) {
-  return std::string(schema::kArticlePrefix) + id;
-}
-
-// Words worth suggesting as spelling corrections: folded, as written (not
-// stemmed), neither stopwords nor codes nor numbers.
-constexpr std::size_t kMinSpellingBytes = 3;
-
-// Changes to a shard's spelling table, applied once at the end of a run:
-// one update per distinct word instead of one per article.
-using SpellingDelta = std::unordered_map<std::string, std::int64_t>;
-
-void count_spellings(const Analyzer& analyzer, std::string_view text,
-                     const std::vector<Token>& tokens, std::int64_t sign, SpellingDelta& words) {
-  for (const Token& t : tokens) {
-    if (t.kind != TokenKind::kWord || t.stopword) continue;
-    std::string word = analyzer.fold_word(text.substr(t.begin, t.end - t.begin));
-    if (word.size() >= kMinSpellingBytes) words[std::move(word)] += sign;
-  }
-}
-
-void apply_spellings(const SpellingDelta& delta, Xapian::WritableDatabase& db) {
-  for (const auto& [word, count] : delta) {
-    if (count > 0) db.add_spelling(word, static_cast<Xapian::termcount>(count));
-    if (count < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
-  }
-}
-
-// Stopwords are left out of the index: they are in almost every passage, so they
-// would be a third of its postings and positions for no ranking value; the
-// positions of the words around them keep their gaps, for phrases.
-void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
-  for (const Token& t : tokens) {
-    if (t.stopword) continue;
-    doc.add_posting(t.term, t.position);
-    if (!t.alt_term.empty()) doc.add_posting(t.alt_term, t.position);
-  }
-}
-
 }  // namespace
 
-// One database of the index: the index itself, or one of its shards.
-struct Shard {
-  std::string dir;
-  Xapian::WritableDatabase db;
-  SpellingDelta spellings;  // of the run under way
-};
-
-// Reads, analyses and writes articles. Not thread-safe: one per thread.
-class ArticleIndexer {
- public:
-  explicit ArticleIndexer(const Analyzer& analyzer) : analyzer_(analyzer) {}
-
-  // Brings article `id` (`file`, indexed before as `old`, or null) up to date
-  // in `shard`, and says so in `report`. False if the file holds no article.
-  bool index_file(Shard& shard, const detail::FoundFile& file, const std::string& id,
-                  const detail::FileRecord* old, bool rebuild, UpdateReport& report);
-  void delete_article(Shard& shard, const std::string& id);
-
- private:
-  std::uint32_t write_article(Shard& shard, const std::string& id, const std::string& path,
-                              const detail::Article& article);
-
-  Analyzer analyzer_;
-  detail::ArticleReader reader_;
-};
-
-// A run of consecutive files of a first build, written by one thread into its
-// own scratch database, and what writing it did.
-struct Chunk {
-  std::vector<const detail::FoundFile*> files;
-  std::vector<const detail::FoundFile*> written;  // the files that held an article
-  UpdateReport report;
-  std::exception_ptr error;
-};
+using detail::ArticleIndexer;
+using detail::Shard;
 
 struct IndexWriter::Impl {
   std::string dir;
@@ -140,7 +58,6 @@ struct IndexWriter::Impl {
   bool is_empty() const;
   void check_compatible(const Shard& shard) const;
   void remove_orphans(Xapian::WritableDatabase& db, const std::set<std::string>& seen);
-  void write_run_metadata(Xapian::WritableDatabase& db, bool changed) const;
   void update_files(const std::vector<detail::FoundFile>& found,
                     const std::vector<std::string>& roots, const UpdateOptions& options,
                     UpdateReport& report);
@@ -149,9 +66,6 @@ struct IndexWriter::Impl {
                               UpdateReport& report);
   void build_fresh(const std::vector<detail::FoundFile>& found, const UpdateOptions& options,
                    UpdateReport& report);
-  std::vector<Chunk> build_shard(Shard& shard, const std::vector<const detail::FoundFile*>& files,
-                                 std::size_t threads,
-                                 const std::function<void(std::uint64_t)>& done);
 };
 
 IndexWriter::IndexWriter(const std::string& dir, std::size_t shards)
@@ -204,81 +118,6 @@ std::map<std::string, IndexWriter::Impl::Known> IndexWriter::Impl::load_manifest
   return manifest;
 }
 
-// One Xapian document per passage: body terms with positions, the article's
-// title terms, the article term that groups its passages, and the display data.
-std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
-                                            const std::string& path,
-                                            const detail::Article& article) {
-  std::vector<Token> title_tokens = analyzer_.analyze(article.title);
-  std::uint32_t ordinal = 0;
-  for (const detail::PassageRange& range : article.passages) {
-    PassageData data;
-    data.path = path;
-    data.title = article.title;
-    data.text = article.text.substr(range.begin, range.end - range.begin);
-    data.begin = range.begin;
-    data.end = range.end;
-    data.ordinal = ordinal++;
-
-    Xapian::Document doc;
-    const std::vector<Token> tokens = analyzer_.analyze(data.text);
-    add_terms(doc, tokens);
-    count_spellings(analyzer_, data.text, tokens, +1, shard.spellings);
-    for (const Token& t : title_tokens) {
-      if (t.stopword) continue;
-      doc.add_term(std::string(schema::kTitlePrefix) + t.term);
-      if (!t.alt_term.empty()) doc.add_term(std::string(schema::kTitlePrefix) + t.alt_term);
-    }
-    doc.add_boolean_term(article_term(id));
-    doc.add_value(schema::kArticleIdSlot, id);
-    doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(data.ordinal));
-    doc.set_data(data.encode());
-    shard.db.add_document(doc);
-  }
-  return ordinal;
-}
-
-// Removes an article's passages and the spelling counts they added.
-void ArticleIndexer::delete_article(Shard& shard, const std::string& id) {
-  const std::string term = article_term(id);
-  for (auto it = shard.db.postlist_begin(term); it != shard.db.postlist_end(term); ++it) {
-    const PassageData data = PassageData::decode(shard.db.get_document(*it).get_data());
-    count_spellings(analyzer_, data.text, analyzer_.analyze(data.text), -1, shard.spellings);
-  }
-  shard.db.delete_document(term);
-}
-
-bool ArticleIndexer::index_file(Shard& shard, const detail::FoundFile& file,
-                                const std::string& id, const detail::FileRecord* old,
-                                bool rebuild, UpdateReport& report) {
-  if (old && !rebuild && old->size == file.size && old->mtime_ns == file.mtime_ns) {
-    ++report.unchanged;  // decided from metadata alone: the file is not read
-    return true;
-  }
-  detail::FileRecord record{file.source, file.path, file.size, file.mtime_ns, 0, 0};
-  try {
-    const std::string bytes = detail::read_article_bytes(file.path);
-    report.bytes_read += bytes.size();
-    record.content_hash = detail::content_hash(bytes);
-    if (old && !rebuild && old->content_hash == record.content_hash) {
-      record.passages = old->passages;  // touched, not changed
-      ++report.unchanged;
-    } else {
-      const detail::Article article = reader_.read(file.path, bytes);
-      for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
-      if (old) delete_article(shard, id);
-      record.passages = write_article(shard, id, file.path, article);
-      report.passages_written += record.passages;
-      (old ? report.updated : report.added).push_back(file.path);
-    }
-    shard.db.set_metadata(manifest_key(id), detail::encode(record));
-    return true;
-  } catch (const detail::SkipReason& skip) {
-    report.skipped.push_back({file.path, skip.reason});
-    return false;
-  }
-}
-
 // Passages that no manifest entry accounts for (an index from an older schema)
 // go too: a rebuild leaves only what its run wrote.
 void IndexWriter::Impl::remove_orphans(Xapian::WritableDatabase& db,
@@ -326,25 +165,16 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
     if (seen.count(id) || !in_scope) continue;
     Shard& shard = shards[known.shard];
     indexer.delete_article(shard, id);
-    shard.db.set_metadata(manifest_key(id), "");
+    shard.db.set_metadata(detail::manifest_key(id), "");
     report.removed.push_back(known.record.path);
   }
 
   for (Shard& shard : shards) {
-    apply_spellings(shard.spellings, shard.db);
+    detail::apply_spellings(shard.spellings, shard.db);
     shard.spellings.clear();
     if (options.rebuild) remove_orphans(shard.db, seen);
-    write_run_metadata(shard.db, report.changed() || options.rebuild);
-  }
-}
-
-void IndexWriter::Impl::write_run_metadata(Xapian::WritableDatabase& db, bool changed) const {
-  db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
-  db.set_metadata(std::string(schema::kAnalysisKey), analyzer.config_string());
-  if (changed) {
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-        std::chrono::system_clock::now().time_since_epoch());
-    db.set_metadata(std::string(schema::kUpdatedKey), std::to_string(now.count()));
+    detail::write_run_metadata(shard.db, analyzer.config_string(),
+                               report.changed() || options.rebuild);
   }
 }
 
@@ -382,7 +212,7 @@ void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
   const std::map<std::string, Known> manifest = load_manifest();
   std::set<std::string> seen;
   for (std::size_t s = 0; s < shards.size(); ++s) {
-    std::vector<Chunk> chunks;
+    std::vector<detail::FileRun> runs;
     const auto failed = [&](const std::string& why) {
       return IoError("cannot build index '" + dir + "': " + why +
                      (s == 0 ? "; the index is unchanged since its last update"
@@ -390,130 +220,29 @@ void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
                                    " shards were rebuilt, run again with --rebuild to finish"));
     };
     try {
-      chunks = build_shard(shards[s], per_shard[s], threads, done);
+      runs = detail::build_fresh_shard(shards[s], per_shard[s], analyzer, threads, done);
     } catch (const Xapian::Error& e) {
       throw failed(describe_write_error(e));
     } catch (const std::filesystem::filesystem_error& e) {
       throw failed(e.what());
     }
-    for (Chunk& chunk : chunks) {
-      for (const detail::FoundFile* file : chunk.written) {
+    for (const detail::FileRun& run : runs) {
+      for (const detail::FoundFile* file : run.written) {
         const std::string id = detail::article_id(file->source);
         seen.insert(id);
         (manifest.count(id) ? report.updated : report.added).push_back(file->path);
       }
-      report.skipped.insert(report.skipped.end(), chunk.report.skipped.begin(),
-                            chunk.report.skipped.end());
-      report.warnings.insert(report.warnings.end(), chunk.report.warnings.begin(),
-                             chunk.report.warnings.end());
-      report.passages_written += chunk.report.passages_written;
-      report.bytes_read += chunk.report.bytes_read;
+      report.skipped.insert(report.skipped.end(), run.report.skipped.begin(),
+                            run.report.skipped.end());
+      report.warnings.insert(report.warnings.end(), run.report.warnings.begin(),
+                             run.report.warnings.end());
+      report.passages_written += run.report.passages_written;
+      report.bytes_read += run.report.bytes_read;
     }
   }
   for (const auto& [id, known] : manifest) {
     if (!seen.count(id)) report.removed.push_back(known.record.path);
   }
-}
-
-namespace {
-
-// `files` cut into at most `count` runs of consecutive files of about equal bytes.
-std::vector<Chunk> chunks_of(const std::vector<const detail::FoundFile*>& files,
-                             std::size_t count) {
-  std::uint64_t total = 0;
-  for (const detail::FoundFile* f : files) total += f->size;
-  std::vector<Chunk> chunks(std::max<std::size_t>(1, std::min(count, files.size())));
-  std::uint64_t before = 0;
-  total = std::max<std::uint64_t>(total, 1);
-  for (const detail::FoundFile* f : files) {
-    const auto c = static_cast<std::size_t>(before * chunks.size() / total);
-    chunks[std::min(c, chunks.size() - 1)].files.push_back(f);
-    before += f->size;
-  }
-  return chunks;
-}
-
-// The scratch directory of a build of `dir`: its hidden sibling, on the same
-// file system so the result can be renamed into place.
-std::filesystem::path scratch_of(const std::string& dir) {
-  std::filesystem::path path = std::filesystem::absolute(dir).lexically_normal();
-  if (!path.has_filename()) path = path.parent_path();
-  std::string name = path.filename().string();
-  if (name.front() != '.') name.insert(0, ".");
-  return path.parent_path() / (name + ".furet-build");
-}
-
-// Puts the database at `built` in place of the one at `live`, in one step for
-// readers: they see the old index or the new one, never none.
-void swap_into_place(const std::filesystem::path& built, const std::string& live) {
-  if (::renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) == 0) return;
-  throw IoError("cannot move the new index into '" + live + "': " + std::strerror(errno));
-}
-
-}  // namespace
-
-// Each thread writes chunks of consecutive files, each into its own scratch
-// database, without a transaction or fsync; Xapian's compaction joins them in
-// order, so documents get the ids a single writer would give them, and the
-// result replaces the shard in one rename. A crash before that rename leaves
-// the index as it was; the scratch directory goes at the next build.
-std::vector<Chunk> IndexWriter::Impl::build_shard(
-    Shard& shard, const std::vector<const detail::FoundFile*>& files, std::size_t threads,
-    const std::function<void(std::uint64_t)>& done) {
-  const std::filesystem::path scratch = scratch_of(shard.dir);
-  std::filesystem::remove_all(scratch);
-  std::filesystem::create_directories(scratch);
-  // More chunks than threads: a thread that finishes early takes the next one.
-  std::vector<Chunk> chunks = chunks_of(files, threads * 4);
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    ArticleIndexer indexer(analyzer);
-    for (std::size_t c = next++; c < chunks.size(); c = next++) {
-      Chunk& chunk = chunks[c];
-      try {
-        Shard part{(scratch / std::to_string(c)).string(), {}, {}};
-        part.db = Xapian::WritableDatabase(part.dir, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-        for (const detail::FoundFile* file : chunk.files) {
-          if (indexer.index_file(part, *file, detail::article_id(file->source), nullptr, true,
-                                 chunk.report)) {
-            chunk.written.push_back(file);
-          }
-          done(file->size);
-        }
-        apply_spellings(part.spellings, part.db);
-        write_run_metadata(part.db, true);
-        part.db.close();
-      } catch (...) {
-        chunk.error = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < std::min(threads, chunks.size()); ++t) helpers.emplace_back(work);
-  work();
-  for (std::thread& t : helpers) t.join();
-  try {
-    for (const Chunk& chunk : chunks) {
-      if (chunk.error) std::rethrow_exception(chunk.error);
-    }
-    Xapian::Database parts;
-    for (std::size_t c = 0; c < chunks.size(); ++c) {
-      parts.add_database(Xapian::Database((scratch / std::to_string(c)).string()));
-    }
-    const std::filesystem::path built = scratch / "index";
-    parts.compact(built.string(), Xapian::Compactor::FULL);
-    parts.close();
-    // The lock goes with the old database; the new one is opened, and locked, in its place.
-    swap_into_place(built, shard.dir);
-    shard.db.close();
-    shard.db = Xapian::WritableDatabase(shard.dir, Xapian::DB_OPEN);
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove_all(scratch, ignored);
-    throw;
-  }
-  std::filesystem::remove_all(scratch);
-  return chunks;
 }
 
 // Updates every shard in one transaction each: the path for changes to an

@@ -1,0 +1,137 @@
+// Writing articles into one database of the index.
+#include "article_indexer.h"
+
+#include <chrono>
+
+#include "furet/analysis/passage_data.h"
+#include "furet/analysis/schema.h"
+
+namespace furet::detail {
+namespace {
+
+// Words worth suggesting as spelling corrections: folded, as written (not
+// stemmed), neither stopwords nor codes nor numbers.
+constexpr std::size_t kMinSpellingBytes = 3;
+
+void count_spellings(const Analyzer& analyzer, std::string_view text,
+                     const std::vector<Token>& tokens, std::int64_t sign, SpellingDelta& words) {
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord || t.stopword) continue;
+    std::string word = analyzer.fold_word(text.substr(t.begin, t.end - t.begin));
+    if (word.size() >= kMinSpellingBytes) words[std::move(word)] += sign;
+  }
+}
+
+// Stopwords are left out of the index: they are in almost every passage, so they
+// would be a third of its postings and positions for no ranking value; the
+// positions of the words around them keep their gaps, for phrases.
+void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
+  for (const Token& t : tokens) {
+    if (t.stopword) continue;
+    doc.add_posting(t.term, t.position);
+    if (!t.alt_term.empty()) doc.add_posting(t.alt_term, t.position);
+  }
+}
+
+}  // namespace
+
+std::string manifest_key(const std::string& id) {
+  return std::string(schema::kManifestPrefix) + id;
+}
+
+std::string article_term(const std::string& id) {
+  return std::string(schema::kArticlePrefix) + id;
+}
+
+void apply_spellings(const SpellingDelta& delta, Xapian::WritableDatabase& db) {
+  for (const auto& [word, count] : delta) {
+    if (count > 0) db.add_spelling(word, static_cast<Xapian::termcount>(count));
+    if (count < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
+  }
+}
+
+void write_run_metadata(Xapian::WritableDatabase& db, const std::string& config, bool changed) {
+  db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kAnalysisKey), config);
+  if (changed) {
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    db.set_metadata(std::string(schema::kUpdatedKey), std::to_string(now.count()));
+  }
+}
+
+
+// One Xapian document per passage: body terms with positions, the article's
+// title terms, the article term that groups its passages, and the display data.
+std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
+                                            const std::string& path, const Article& article) {
+  std::vector<Token> title_tokens = analyzer_.analyze(article.title);
+  std::uint32_t ordinal = 0;
+  for (const PassageRange& range : article.passages) {
+    PassageData data;
+    data.path = path;
+    data.title = article.title;
+    data.text = article.text.substr(range.begin, range.end - range.begin);
+    data.begin = range.begin;
+    data.end = range.end;
+    data.ordinal = ordinal++;
+
+    Xapian::Document doc;
+    const std::vector<Token> tokens = analyzer_.analyze(data.text);
+    add_terms(doc, tokens);
+    count_spellings(analyzer_, data.text, tokens, +1, shard.spellings);
+    for (const Token& t : title_tokens) {
+      if (t.stopword) continue;
+      doc.add_term(std::string(schema::kTitlePrefix) + t.term);
+      if (!t.alt_term.empty()) doc.add_term(std::string(schema::kTitlePrefix) + t.alt_term);
+    }
+    doc.add_boolean_term(article_term(id));
+    doc.add_value(schema::kArticleIdSlot, id);
+    doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(data.ordinal));
+    doc.set_data(data.encode());
+    shard.db.add_document(doc);
+  }
+  return ordinal;
+}
+
+void ArticleIndexer::delete_article(Shard& shard, const std::string& id) {
+  const std::string term = article_term(id);
+  for (auto it = shard.db.postlist_begin(term); it != shard.db.postlist_end(term); ++it) {
+    const PassageData data = PassageData::decode(shard.db.get_document(*it).get_data());
+    count_spellings(analyzer_, data.text, analyzer_.analyze(data.text), -1, shard.spellings);
+  }
+  shard.db.delete_document(term);
+}
+
+bool ArticleIndexer::index_file(Shard& shard, const FoundFile& file,
+                                const std::string& id, const FileRecord* old,
+                                bool rebuild, UpdateReport& report) {
+  if (old && !rebuild && old->size == file.size && old->mtime_ns == file.mtime_ns) {
+    ++report.unchanged;  // decided from metadata alone: the file is not read
+    return true;
+  }
+  FileRecord record{file.source, file.path, file.size, file.mtime_ns, 0, 0};
+  try {
+    const std::string bytes = read_article_bytes(file.path);
+    report.bytes_read += bytes.size();
+    record.content_hash = content_hash(bytes);
+    if (old && !rebuild && old->content_hash == record.content_hash) {
+      record.passages = old->passages;  // touched, not changed
+      ++report.unchanged;
+    } else {
+      const Article article = reader_.read(file.path, bytes);
+      for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
+      if (old) delete_article(shard, id);
+      record.passages = write_article(shard, id, file.path, article);
+      report.passages_written += record.passages;
+      (old ? report.updated : report.added).push_back(file.path);
+    }
+    shard.db.set_metadata(manifest_key(id), encode(record));
+    return true;
+  } catch (const SkipReason& skip) {
+    report.skipped.push_back({file.path, skip.reason});
+    return false;
+  }
+}
+
+}  // namespace furet::detail
