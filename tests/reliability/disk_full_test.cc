@@ -54,6 +54,27 @@ TEST(DiskFullTest, FileSizeLimitFailsCleanlyAndARerunCompletes) {
   EXPECT_EQ(read_state(Xapian::Database(index)).size(), static_cast<std::size_t>(kArticles));
 }
 
+// A first build writes scratch databases beside the index: when they cannot
+// grow, the index is left as it was (empty), and the scratch goes too.
+TEST(DiskFullTest, FirstBuildOverTheLimitLeavesNoScratchAndARerunCompletes) {
+  TempDir tmp;
+  const std::string corpus = tmp / "corpus";
+  const std::string index = tmp / "index";
+  CorpusMaker maker(13);
+  for (int id = 0; id < kArticles; ++id) maker.write(corpus, id, 0);
+  const ProcessResult limited =
+      run({program("furet-index"), "-q", "--threads", "2", "--index", index, corpus}, [] {
+        struct rlimit limit {64 * 1024, 64 * 1024};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+      });
+  expect_clean_failure(limited, index, IndexState{});
+  EXPECT_FALSE(std::filesystem::exists(tmp / ".index.furet-build"));
+
+  const ProcessResult rerun = run({program("furet-index"), "-q", "--index", index, corpus});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(read_state(Xapian::Database(index)).size(), static_cast<std::size_t>(kArticles));
+}
+
 TEST(DiskFullTest, SmallFilesystemFillsUpFailsCleanlyAndARerunCompletes) {
   TempDir tmp;
   const std::string mount_point = tmp / "small";
