@@ -60,12 +60,16 @@ void write_run_metadata(Xapian::WritableDatabase& db, const std::string& config,
   }
 }
 
-
 // One Xapian document per passage: body terms with positions, the article's
 // title terms, the article term that groups its passages, and the display data.
 std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
                                             const std::string& path, const Article& article) {
-  std::vector<Token> title_tokens = analyzer_.analyze(article.title);
+  std::vector<std::string> title_terms;  // the same for every passage
+  for (const Token& t : analyzer_.analyze(article.title)) {
+    if (t.stopword) continue;
+    title_terms.push_back(std::string(schema::kTitlePrefix) + t.term);
+    if (!t.alt_term.empty()) title_terms.push_back(std::string(schema::kTitlePrefix) + t.alt_term);
+  }
   std::uint32_t ordinal = 0;
   for (const PassageRange& range : article.passages) {
     PassageData data;
@@ -80,11 +84,7 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     const std::vector<Token> tokens = analyzer_.analyze(data.text);
     add_terms(doc, tokens);
     count_spellings(analyzer_, data.text, tokens, +1, shard.spellings);
-    for (const Token& t : title_tokens) {
-      if (t.stopword) continue;
-      doc.add_term(std::string(schema::kTitlePrefix) + t.term);
-      if (!t.alt_term.empty()) doc.add_term(std::string(schema::kTitlePrefix) + t.alt_term);
-    }
+    for (const std::string& term : title_terms) doc.add_term(term);
     doc.add_boolean_term(article_term(id));
     doc.add_value(schema::kArticleIdSlot, id);
     doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(data.ordinal));

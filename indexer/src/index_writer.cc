@@ -37,6 +37,14 @@ std::string describe_write_error(const Xapian::Error& e) {
   return e.get_description();
 }
 
+// What a failed run leaves behind: nothing, or its first `done` of `total` shards.
+std::string left_behind(std::size_t done, std::size_t total, const std::string& done_as,
+                        const std::string& to_finish) {
+  if (done == 0) return "; the index is unchanged since its last update";
+  return "; " + std::to_string(done) + " of " + std::to_string(total) + " shards were " +
+         done_as + ", " + to_finish;
+}
+
 }  // namespace
 
 using detail::ArticleIndexer;
@@ -187,7 +195,7 @@ bool IndexWriter::Impl::is_empty() const {
 }
 
 // A first build or a rebuild: every file is new, so nothing needs the old
-// index, and the work spreads over threads (build_shard), shard after shard.
+// index, and the work spreads over threads (build_fresh_shard), shard after shard.
 void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
                                     const UpdateOptions& options, UpdateReport& report) {
   std::vector<std::vector<const detail::FoundFile*>> per_shard(shards.size());
@@ -215,9 +223,7 @@ void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
     std::vector<detail::FileRun> runs;
     const auto failed = [&](const std::string& why) {
       return IoError("cannot build index '" + dir + "': " + why +
-                     (s == 0 ? "; the index is unchanged since its last update"
-                             : "; " + std::to_string(s) + " of " + std::to_string(shards.size()) +
-                                   " shards were rebuilt, run again with --rebuild to finish"));
+                     left_behind(s, shards.size(), "rebuilt", "run again with --rebuild to finish"));
     };
     try {
       runs = detail::build_fresh_shard(shards[s], per_shard[s], analyzer, threads, done);
@@ -271,10 +277,7 @@ void IndexWriter::Impl::update_in_transactions(const std::vector<detail::FoundFi
       }
     }
     throw IoError("cannot update index '" + dir + "': " + describe_write_error(e) +
-                  (committed == 0 ? "; the index is unchanged since its last update"
-                                  : "; " + std::to_string(committed) + " of " +
-                                        std::to_string(shards.size()) +
-                                        " shards were updated, run again to finish"));
+                  left_behind(committed, shards.size(), "updated", "run again to finish"));
   }
 }
 

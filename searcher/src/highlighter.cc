@@ -107,19 +107,17 @@ PassageMatch match_passage(const std::vector<Token>& tokens, const std::vector<C
 
 QueryTerms::QueryTerms(const std::vector<Concept>& concepts) : concepts_(&concepts) {
   std::map<std::string, std::vector<Meaning>> by_term;
+  std::map<std::string, std::vector<std::size_t>> by_title_term;
   for (std::size_t c = 0; c < concepts.size(); ++c) {
-    for (const std::string& term : concepts[c].terms) by_term[term].push_back({c, 1.0, nullptr});
+    for (const std::string& term : concepts[c].terms) {
+      by_term[term].push_back({c, 1.0, nullptr});
+      by_title_term[std::string(schema::kTitlePrefix) + term].push_back(c);
+    }
     for (const Concept::Synonym& s : concepts[c].synonyms) {
       for (const std::string& term : s.terms) by_term[term].push_back({c, kSynonymWeight, &s});
     }
   }
   for (auto& [term, meanings] : by_term) entries_.push_back({term, std::move(meanings)});
-  std::map<std::string, std::vector<std::size_t>> by_title_term;
-  for (std::size_t c = 0; c < concepts.size(); ++c) {
-    for (const std::string& term : concepts[c].terms) {
-      by_title_term[std::string(schema::kTitlePrefix) + term].push_back(c);
-    }
-  }
   title_entries_.assign(by_title_term.begin(), by_title_term.end());
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 #include <map>
+#include <numeric>
 
 #include <xapian.h>
 
@@ -229,7 +230,7 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
       detail::score_candidates(candidates_seen, built.concepts);
 
   std::vector<std::size_t> order(candidates_seen.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::iota(order.begin(), order.end(), std::size_t{0});
   // Ties break on the article and the passage's place in it (an article's
   // passages are added in order), not on the order Xapian returned them, so
   // one index and its shards rank the same passages the same way.
@@ -246,7 +247,9 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     if (result.hits.size() == options.limit) break;
     const detail::Candidate& c = candidates_seen[i];
     if (options.per_article && ++per_article[c.article] > options.per_article) continue;
-    PassageData data = PassageData::decode(db.get_document(docids[i]).get_data());
+    // Through the MSet: a remote index's documents were fetched with it, in one round trip.
+    PassageData data = PassageData::decode(
+        candidates[static_cast<Xapian::doccount>(i)].get_document().get_data());
     Hit hit;
     hit.rank = result.hits.size() + 1;
     hit.score = scores[i].total;

@@ -31,6 +31,23 @@ void expect_clean_failure(const ProcessResult& r, const std::string& index,
   EXPECT_EQ(read_state(db), before) << "the index is still at its previous commit";
 }
 
+// Runs furet-index with `args` where no file may grow past 64 KiB.
+ProcessResult index_under_size_limit(const std::vector<std::string>& args) {
+  std::vector<std::string> command{program("furet-index"), "-q"};
+  command.insert(command.end(), args.begin(), args.end());
+  return run(command, [] {
+    struct rlimit limit {64 * 1024, 64 * 1024};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+  });
+}
+
+// With room again, the same run completes and indexes every article.
+void expect_rerun_completes(const std::string& corpus, const std::string& index) {
+  const ProcessResult rerun = run({program("furet-index"), "-q", "--index", index, corpus});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(read_state(Xapian::Database(index)).size(), static_cast<std::size_t>(kArticles));
+}
+
 TEST(DiskFullTest, FileSizeLimitFailsCleanlyAndARerunCompletes) {
   TempDir tmp;
   const std::string corpus = tmp / "corpus";
@@ -42,16 +59,9 @@ TEST(DiskFullTest, FileSizeLimitFailsCleanlyAndARerunCompletes) {
   for (int id = 5; id < kArticles; ++id) maker.write(corpus, id, 0);
 
   // No file of the index may grow past 64 KiB: the big update cannot be written.
-  const ProcessResult limited =
-      run({program("furet-index"), "-q", "--index", index, corpus}, [] {
-        struct rlimit limit {64 * 1024, 64 * 1024};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-      });
-  expect_clean_failure(limited, index, before);
+  expect_clean_failure(index_under_size_limit({"--index", index, corpus}), index, before);
 
-  const ProcessResult rerun = run({program("furet-index"), "-q", "--index", index, corpus});
-  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-  EXPECT_EQ(read_state(Xapian::Database(index)).size(), static_cast<std::size_t>(kArticles));
+  expect_rerun_completes(corpus, index);
 }
 
 // A first build writes scratch databases beside the index: when they cannot
@@ -62,17 +72,11 @@ TEST(DiskFullTest, FirstBuildOverTheLimitLeavesNoScratchAndARerunCompletes) {
   const std::string index = tmp / "index";
   CorpusMaker maker(13);
   for (int id = 0; id < kArticles; ++id) maker.write(corpus, id, 0);
-  const ProcessResult limited =
-      run({program("furet-index"), "-q", "--threads", "2", "--index", index, corpus}, [] {
-        struct rlimit limit {64 * 1024, 64 * 1024};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-      });
-  expect_clean_failure(limited, index, IndexState{});
+  expect_clean_failure(index_under_size_limit({"--threads", "2", "--index", index, corpus}), index,
+                       IndexState{});
   EXPECT_FALSE(std::filesystem::exists(tmp / ".index.furet-build"));
 
-  const ProcessResult rerun = run({program("furet-index"), "-q", "--index", index, corpus});
-  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-  EXPECT_EQ(read_state(Xapian::Database(index)).size(), static_cast<std::size_t>(kArticles));
+  expect_rerun_completes(corpus, index);
 }
 
 TEST(DiskFullTest, SmallFilesystemFillsUpFailsCleanlyAndARerunCompletes) {
@@ -102,9 +106,7 @@ TEST(DiskFullTest, SmallFilesystemFillsUpFailsCleanlyAndARerunCompletes) {
   // Space is freed: the filesystem grows, and the same run completes.
   ASSERT_EQ(::mount("tmpfs", mount_point.c_str(), "tmpfs", MS_REMOUNT, "size=64m"), 0)
       << std::strerror(errno);
-  const ProcessResult rerun = run({program("furet-index"), "-q", "--index", index, corpus});
-  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-  EXPECT_EQ(read_state(Xapian::Database(index)).size(), static_cast<std::size_t>(kArticles));
+  expect_rerun_completes(corpus, index);
 }
 
 }  // namespace
