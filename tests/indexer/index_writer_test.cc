@@ -7,7 +7,10 @@
 
 #include <filesystem>
 
+#include <xapian.h>
+
 #include "../test_util.h"
+#include "furet/analysis/analyzer.h"
 #include "furet/error.h"
 #include "furet/searcher.h"
 
@@ -53,6 +56,16 @@ TEST_F(IndexWriterTest, AddsNewArticles) {
   EXPECT_EQ(report.added.size(), 1u);
   EXPECT_GT(report.passages_written, 0u);
   EXPECT_TRUE(finds(index_, "RTX 6000D", "RTX 6000D"));
+}
+
+// Stopwords keep their positions in the analysis but stay out of the index.
+TEST_F(IndexWriterTest, StopwordsAreNotIndexed) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  update();
+  const Xapian::Database db(index_);
+  EXPECT_EQ(db.get_termfreq("de"), 0u);
+  EXPECT_EQ(db.get_termfreq("les"), 0u);
+  EXPECT_GT(db.get_termfreq(Analyzer().analyze("Nvidia").at(0).term), 0u);
 }
 
 TEST_F(IndexWriterTest, SecondRunLeavesUnchangedFilesUnread) {

@@ -120,7 +120,10 @@ TEST(ParallelBuildTest, RebuildOfAnUpdatedIndexMatchesAFreshBuild) {
   UpdateOptions options;
   options.rebuild = true;
   options.threads = 2;
-  writer.update({furet::testing::corpus_dir()}, options);
+  const UpdateReport report = writer.update({furet::testing::corpus_dir()}, options);
+  // Reported as the one-transaction path reports a rebuild.
+  EXPECT_EQ(report.updated.size(), 1u);
+  EXPECT_EQ(report.added.size(), 4u);
   EXPECT_GT(expect_same_content(dir / "fresh", index), 0u);
 }
 

@@ -9,6 +9,7 @@
 #include "furet/analysis/passage_data.h"
 #include "furet/indexer/index_writer.h"
 #include "query_parser.h"
+#include "ranker.h"
 
 namespace furet::detail {
 namespace {
@@ -92,6 +93,29 @@ TEST(QueryTermsTest, PositionListsAgreeWithTheAnalysedText) {
       EXPECT_EQ(indexed[i].synonyms_used, read.synonyms_used) << where;
     }
   }
+}
+
+// A word of the article's title counts for a passage without it, but less than
+// the word in the passage itself.
+TEST(RankerTest, TitleWordCoversItsConceptLessThanThePassage) {
+  std::vector<Concept> concepts(2);
+  for (Concept& c : concepts) c.idf = 1;
+  const auto candidate = [](std::string article, std::vector<double> covered,
+                            std::vector<bool> in_title) {
+    Candidate c;
+    c.bm25 = 1;
+    c.article = std::move(article);
+    c.match.covered = std::move(covered);
+    c.match.in_title = std::move(in_title);
+    return c;
+  };
+  const std::vector<ScoreParts> scores =
+      score_candidates({candidate("a", {1, 0}, {false, false}), candidate("b", {1, 0}, {false, true}),
+                        candidate("c", {1, 1}, {false, false})},
+                       concepts);
+  EXPECT_LT(scores[0].coverage, scores[1].coverage);
+  EXPECT_LT(scores[1].coverage, scores[2].coverage);
+  EXPECT_LT(scores[0].total, scores[1].total);
 }
 
 }  // namespace
