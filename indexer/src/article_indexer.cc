@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "furet/analysis/passage_data.h"
+#include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
 
 namespace furet::detail {
@@ -24,10 +24,16 @@ void count_spellings(const Analyzer& analyzer, std::string_view text,
 
 // Stopwords are left out of the index: they are in almost every passage, so they
 // would be a third of its postings and positions for no ranking value; the
-// positions of the words around them keep their gaps, for phrases.
+// positions of the words around them keep their gaps, for phrases. A compound
+// ("etat-uni") has no positions of its own: its parts carry them.
 void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
   for (const Token& t : tokens) {
     if (t.stopword) continue;
+    if (t.kind == TokenKind::kCompound) {
+      doc.add_term(t.term);
+      if (!t.alt_term.empty()) doc.add_term(t.alt_term);
+      continue;
+    }
     doc.add_posting(t.term, t.position);
     if (!t.alt_term.empty()) doc.add_posting(t.alt_term, t.position);
   }
@@ -61,7 +67,8 @@ void write_run_metadata(Xapian::WritableDatabase& db, const std::string& config,
 }
 
 // One Xapian document per passage: body terms with positions, the article's
-// title terms, the article term that groups its passages, and the display data.
+// title terms, the article term that groups its passages; the first passage
+// also holds the article's display data.
 std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
                                             const std::string& path, const Article& article) {
   std::vector<std::string> title_terms;  // the same for every passage
@@ -70,35 +77,37 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     title_terms.push_back(std::string(schema::kTitlePrefix) + t.term);
     if (!t.alt_term.empty()) title_terms.push_back(std::string(schema::kTitlePrefix) + t.alt_term);
   }
-  std::uint32_t ordinal = 0;
-  for (const PassageRange& range : article.passages) {
-    PassageData data;
-    data.path = path;
-    data.title = article.title;
-    data.text = article.text.substr(range.begin, range.end - range.begin);
-    data.begin = range.begin;
-    data.end = range.end;
-    data.ordinal = ordinal++;
-
+  ArticleData data{path, article.title, article.text, {}};
+  for (const PassageRange& range : article.passages) data.passages.push_back({range.begin, range.end});
+  for (std::uint32_t ordinal = 0; ordinal < data.passages.size(); ++ordinal) {
+    const std::string_view text = data.passage(ordinal);
     Xapian::Document doc;
-    const std::vector<Token> tokens = analyzer_.analyze(data.text);
+    const std::vector<Token> tokens = analyzer_.analyze(text);
     add_terms(doc, tokens);
-    count_spellings(analyzer_, data.text, tokens, +1, shard.spellings);
+    count_spellings(analyzer_, text, tokens, +1, shard.spellings);
     for (const std::string& term : title_terms) doc.add_term(term);
     doc.add_boolean_term(article_term(id));
     doc.add_value(schema::kArticleIdSlot, id);
-    doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(data.ordinal));
-    doc.set_data(data.encode());
+    doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(ordinal));
+    if (ordinal == 0) doc.set_data(data.encode());
     shard.db.add_document(doc);
   }
-  return ordinal;
+  return static_cast<std::uint32_t>(data.passages.size());
 }
 
+// The spellings of the article's passages are withdrawn with them, read from
+// the article's data (on its first passage, normally its first document).
 void ArticleIndexer::delete_article(Shard& shard, const std::string& id) {
   const std::string term = article_term(id);
   for (auto it = shard.db.postlist_begin(term); it != shard.db.postlist_end(term); ++it) {
-    const PassageData data = PassageData::decode(shard.db.get_document(*it).get_data());
-    count_spellings(analyzer_, data.text, analyzer_.analyze(data.text), -1, shard.spellings);
+    const std::string stored = shard.db.get_document(*it).get_data();
+    if (stored.empty()) continue;
+    const ArticleData data = ArticleData::decode(stored);
+    for (std::uint32_t ordinal = 0; ordinal < data.passages.size(); ++ordinal) {
+      const std::string_view text = data.passage(ordinal);
+      count_spellings(analyzer_, text, analyzer_.analyze(text), -1, shard.spellings);
+    }
+    break;
   }
   shard.db.delete_document(term);
 }

@@ -33,10 +33,12 @@ bool read_string(std::string_view& in, std::string& value) {
 }  // namespace
 
 std::string article_id(std::string_view source) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(XXH64(source.data(), source.size(), 0)));
-  return hex;
+  std::uint64_t hash = XXH64(source.data(), source.size(), 0);
+  std::string id(8, '\0');
+  for (auto byte = id.rbegin(); byte != id.rend(); ++byte, hash >>= 8) {
+    *byte = static_cast<char>(hash & 0xFF);
+  }
+  return id;
 }
 
 std::uint64_t content_hash(std::string_view bytes) {

@@ -22,8 +22,9 @@ struct FileRecord {
   bool operator==(const FileRecord&) const = default;
 };
 
-/// The article id of a source path: 16 hex digits of its XXH64 hash. Short and
-/// fixed-size, because Xapian caps term and metadata key lengths.
+/// The article id of a source path: its XXH64 hash as 8 bytes, most significant
+/// first. Short and fixed-size: every passage carries it twice (a term and a
+/// value), and Xapian caps term and metadata key lengths.
 std::string article_id(std::string_view source);
 
 /// Hash of a file's content, to tell a real change from a touched file.

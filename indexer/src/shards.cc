@@ -72,7 +72,9 @@ std::vector<std::string> prepare_shards(const std::string& dir, std::size_t requ
 }
 
 std::size_t shard_of(const std::string& article_id, std::size_t count) {
-  return count <= 1 ? 0 : std::stoull(article_id, nullptr, 16) % count;
+  std::uint64_t hash = 0;
+  for (const char byte : article_id) hash = (hash << 8) | static_cast<unsigned char>(byte);
+  return count <= 1 ? 0 : hash % count;
 }
 
 }  // namespace furet::detail

@@ -16,7 +16,7 @@
 #include <xapian.h>
 
 #include "furet/analysis/analyzer.h"
-#include "furet/analysis/passage_data.h"
+#include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
 #include "docid_order.h"
 #include "explainer.h"
@@ -76,6 +76,45 @@ std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno s
     if (it != db.valuestream_end(slot) && it.get_docid() == dids[i]) values[i] = *it;
   }
   return values;
+}
+
+// Passage ordinals of documents `dids`.
+std::vector<std::uint32_t> ordinals_of(const Xapian::Database& db,
+                                       const std::vector<Xapian::docid>& dids) {
+  std::vector<std::uint32_t> ordinals;
+  for (const std::string& v : values_of(db, schema::kPassageOrdinalSlot, dids)) {
+    ordinals.push_back(v.empty() ? 0 : static_cast<std::uint32_t>(Xapian::sortable_unserialise(v)));
+  }
+  return ordinals;
+}
+
+// The stored data of articles `ids`, read from their first passages in one
+// query: a remote index answers it in one round trip, not one per article.
+std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
+                                               std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<Xapian::Query> terms;
+  for (const std::string& id : ids) terms.emplace_back(std::string(schema::kArticlePrefix) + id);
+  const std::string first = Xapian::sortable_serialise(0);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+      Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kPassageOrdinalSlot, first, first)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet found = enquire.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+  found.fetch();
+  std::map<std::string, ArticleData> articles;
+  for (auto it = found.begin(); it != found.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    articles.emplace(doc.get_value(schema::kArticleIdSlot), ArticleData::decode(doc.get_data()));
+  }
+  if (articles.size() != ids.size()) {
+    throw IncompatibleIndex("passages without their article's stored data; rebuild the index "
+                            "with furet-index --rebuild");
+  }
+  return articles;
 }
 
 std::string joined(const std::vector<std::string>& locations) {
@@ -205,21 +244,22 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
 
   std::vector<Xapian::docid> docids;
   for (auto it = candidates.begin(); it != candidates.end(); ++it) docids.push_back(*it);
+  std::vector<std::string> articles = values_of(db, schema::kArticleIdSlot, docids);
+  const std::vector<std::uint32_t> ordinals = ordinals_of(db, docids);
   // Candidates are matched from their position lists; the text of the hits
   // shown is read and analysed once, for highlights. A remote index answers
   // each position list in a round trip, so its candidates are read whole.
   std::vector<detail::PassageMatch> matches;
   if (remote) {
-    candidates.fetch();
-    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-      const PassageData data = PassageData::decode(it.get_document().get_data());
-      matches.push_back(detail::match_passage(analyzer.analyze(data.text), built.concepts,
-                                              analyzer.analyze(data.title)));
+    const std::map<std::string, ArticleData> texts = articles_of(db, articles);
+    for (std::size_t i = 0; i < docids.size(); ++i) {
+      const ArticleData& article = texts.at(articles[i]);
+      matches.push_back(detail::match_passage(analyzer.analyze(article.passage(ordinals[i])),
+                                              built.concepts, analyzer.analyze(article.title)));
     }
   } else {
     matches = detail::QueryTerms(built.concepts).match(db, docids);
   }
-  std::vector<std::string> articles = values_of(db, schema::kArticleIdSlot, docids);
   std::vector<detail::Candidate> candidates_seen;
   candidates_seen.reserve(candidates.size());
   for (auto it = candidates.begin(); it != candidates.end(); ++it) {
@@ -242,24 +282,32 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     return docids[a] < docids[b];
   });
 
+  std::vector<std::size_t> shown;
   std::map<std::string, std::size_t> per_article;
   for (std::size_t i : order) {
-    if (result.hits.size() == options.limit) break;
-    const detail::Candidate& c = candidates_seen[i];
-    if (options.per_article && ++per_article[c.article] > options.per_article) continue;
-    // Through the MSet: a remote index's documents were fetched with it, in one round trip.
-    PassageData data = PassageData::decode(
-        candidates[static_cast<Xapian::doccount>(i)].get_document().get_data());
+    if (shown.size() == options.limit) break;
+    if (options.per_article && ++per_article[candidates_seen[i].article] > options.per_article) {
+      continue;
+    }
+    shown.push_back(i);
+  }
+  std::vector<std::string> shown_articles;
+  for (std::size_t i : shown) shown_articles.push_back(candidates_seen[i].article);
+  const std::map<std::string, ArticleData> texts = articles_of(db, shown_articles);
+  for (std::size_t i : shown) {
+    const ArticleData& article = texts.at(candidates_seen[i].article);
     Hit hit;
     hit.rank = result.hits.size() + 1;
     hit.score = scores[i].total;
-    hit.path = std::move(data.path);
-    hit.title = std::move(data.title);
-    hit.passage = std::move(data.text);
-    hit.begin = data.begin;
-    hit.end = data.end;
+    hit.path = article.path;
+    hit.title = article.title;
+    hit.passage = article.passage(ordinals[i]);  // checks the ordinal
+    hit.begin = article.passages[ordinals[i]].begin;
+    hit.end = article.passages[ordinals[i]].end;
     hit.highlights = detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
-    if (options.explain) hit.explanation = explain(enquire, docids[i], scores[i], c, built);
+    if (options.explain) {
+      hit.explanation = explain(enquire, docids[i], scores[i], candidates_seen[i], built);
+    }
     result.hits.push_back(std::move(hit));
   }
   return result;

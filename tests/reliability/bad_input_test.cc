@@ -124,8 +124,12 @@ TEST_F(BadInputTest, EveryFileIsIndexedOrNamedAndTheCorpusIsIndexed) {
   }
   EXPECT_TRUE(state.count(dir_ + "/long line.txt"));
   EXPECT_TRUE(state.count(dir_ + "/new\nline.txt"));
-  // A path that is not UTF-8 is shown with U+FFFD in hits; the article is there.
-  EXPECT_TRUE(state.count(dir_ + "/latin1-name-\uFFFD.txt"));
+  // A path that is not UTF-8 is kept as its bytes, so a program can open the
+  // file; furet-search --json shows it with U+FFFD.
+  EXPECT_TRUE(state.count(dir_ + "/latin1-name-\xe9.txt"));
+  const ProcessResult shown =
+      run({program("furet-search"), "--index", tmp_ / "index", "--json", "Ascend Huawei"});
+  EXPECT_NE(shown.out.find("latin1-name-\uFFFD.txt"), std::string::npos) << shown.out;
 
   // A second run changes nothing, bad files included.
   const ProcessResult again = index();

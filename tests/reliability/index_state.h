@@ -9,7 +9,7 @@
 
 #include <xapian.h>
 
-#include "furet/analysis/passage_data.h"
+#include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
 #include "manifest.h"
 
@@ -19,14 +19,13 @@ namespace furet::testing {
 using IndexState = std::map<std::string, std::vector<std::string>>;
 
 inline IndexState read_state(const Xapian::Database& db) {
-  std::map<std::string, std::map<std::uint32_t, std::string>> ordered;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    const PassageData p = PassageData::decode(db.get_document(*it).get_data());
-    ordered[p.path][p.ordinal] = p.text;
-  }
   IndexState state;
-  for (auto& [path, passages] : ordered) {
-    for (auto& [ordinal, text] : passages) state[path].push_back(text);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const std::string stored = db.get_document(*it).get_data();
+    if (stored.empty()) continue;  // only an article's first passage holds its data
+    const ArticleData a = ArticleData::decode(stored);
+    std::vector<std::string>& passages = state[a.path];
+    for (std::uint32_t n = 0; n < a.passages.size(); ++n) passages.emplace_back(a.passage(n));
   }
   return state;
 }

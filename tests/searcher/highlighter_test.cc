@@ -6,7 +6,8 @@
 #include <xapian.h>
 
 #include "../test_util.h"
-#include "furet/analysis/passage_data.h"
+#include "furet/analysis/article_data.h"
+#include "furet/analysis/schema.h"
 #include "furet/indexer/index_writer.h"
 #include "query_parser.h"
 #include "ranker.h"
@@ -77,15 +78,22 @@ TEST(QueryTermsTest, PositionListsAgreeWithTheAnalysedText) {
   Analyzer a;
   const Thesaurus& thesaurus = Thesaurus::builtin(a);
   std::vector<Xapian::docid> dids;
-  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) dids.push_back(*d);
+  std::vector<std::pair<std::string, std::string>> texts;  // (title, passage) of each
+  ArticleData article;  // an article's first passage, which holds its data, comes first
+  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+    const Xapian::Document doc = db.get_document(*d);
+    if (!doc.get_data().empty()) article = ArticleData::decode(doc.get_data());
+    const auto ordinal = Xapian::sortable_unserialise(doc.get_value(schema::kPassageOrdinalSlot));
+    dids.push_back(*d);
+    texts.emplace_back(article.title, article.passage(static_cast<std::uint32_t>(ordinal)));
+  }
   for (const char* query : {"licence H200", "\"sécurité nationale\" Chine", "puces OR GPU",
                             "États-Unis export*", "Quelles puces sont interdites ?"}) {
     const BuiltQuery built = build_query(parse_query(query), a, db, &thesaurus);
     const std::vector<PassageMatch> indexed = QueryTerms(built.concepts).match(db, dids);
     for (std::size_t i = 0; i < dids.size(); ++i) {
-      const PassageData data = PassageData::decode(db.get_document(dids[i]).get_data());
-      const PassageMatch read = match_passage(a.analyze(data.text), built.concepts,
-                                              a.analyze(data.title));
+      const auto& [title, text] = texts[i];
+      const PassageMatch read = match_passage(a.analyze(text), built.concepts, a.analyze(title));
       const std::string where = std::string(query) + " / passage " + std::to_string(dids[i]);
       EXPECT_EQ(indexed[i].covered, read.covered) << where;
       EXPECT_EQ(indexed[i].in_title, read.in_title) << where;

@@ -8,7 +8,7 @@
 namespace furet::schema {
 
 /// Version of the index layout below; bumped on any incompatible change.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Term prefixes. Body terms have no prefix and carry positions.
 /// Title terms of the passage's article (no positions).
