@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 build=${2:-build-fuzz}
-read -r -a targets <<<"${FUZZ_TARGETS:-analyzer query_parser article_reader}"
+read -r -a targets <<<"${FUZZ_TARGETS:-analyzer query_parser article_reader article_data}"
 jobs=${FUZZ_JOBS:-$(nproc)}
 
 if [[ ! $seconds =~ ^[1-9][0-9]*$ ]]; then
@@ -20,9 +20,9 @@ if [[ ! $seconds =~ ^[1-9][0-9]*$ ]]; then
 fi
 for target in "${targets[@]}"; do
   case $target in
-    analyzer | query_parser | article_reader) ;;
+    analyzer | query_parser | article_reader | article_data) ;;
     *) echo "fuzz.sh: FUZZ_TARGETS: unknown target '$target'" \
-         "(known: analyzer query_parser article_reader)" >&2; exit 2 ;;
+         "(known: analyzer query_parser article_reader article_data)" >&2; exit 2 ;;
   esac
 done
 case $build in /*) ;; *) build=$root/$build ;; esac

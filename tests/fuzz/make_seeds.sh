@@ -2,7 +2,8 @@
 # Assembles the fuzz targets' seed corpora from text sources; nothing binary is committed.
 # Usage: make_seeds.sh SOURCE_DIR OUT_DIR
 #   SOURCE_DIR  the furet checkout (reads corpus/*.txt and tests/fuzz/seeds/)
-#   OUT_DIR     receives analyzer/, query_parser/ and article_reader/, one input per file
+#   OUT_DIR     receives analyzer/, query_parser/, article_reader/ and article_data/, one input
+#               per file
 # fuzz_article_reader's first byte picks the extension: '0' .txt, '1' .md, '2' .html
 # (the byte modulo 3), so its seeds are the file's bytes behind that digit.
 set -euo pipefail
@@ -20,7 +21,7 @@ done
 compgen -G "$src/corpus/*.txt" >/dev/null || { echo "$0: no articles in $src/corpus/" >&2; exit 1; }
 
 rm -rf "$out"
-mkdir -p "$out/analyzer" "$out/query_parser" "$out/article_reader"
+mkdir -p "$out/analyzer" "$out/query_parser" "$out/article_reader" "$out/article_data"
 
 # lines_to_files LIST DIR PREFIX: one file per line of LIST, minus comments and blank lines.
 lines_to_files() {
@@ -62,6 +63,8 @@ for article in "$src"/corpus/*.txt; do
   name=$(basename "$article" .txt)
   cp "$article" "$out/analyzer/corpus_$name"
   with_prefix 0 "$article" "$out/article_reader/txt_$name"
+  # A path line, then the article: its title line and text, for the round trip.
+  { printf 'corpus/%s.txt\n' "$name"; cat "$article"; } >"$out/article_data/fields_$name"
 done
 # The largest article once more as Markdown: prose through the Markdown parser.
 largest=$(find "$src/corpus" -maxdepth 1 -name '*.txt' -printf '%s %p\n' | sort -n | tail -n1 |
@@ -74,7 +77,7 @@ for sample in "$seeds"/html/*.html; do
   with_prefix 2 "$sample" "$out/article_reader/html_$(basename "$sample" .html)"
 done
 
-for target in analyzer query_parser article_reader; do
+for target in analyzer query_parser article_reader article_data; do
   for hex in "$seeds/hex/$target"/*.hex; do
     [ -e "$hex" ] || continue
     from_hex "$hex" "$out/$target/hex_$(basename "$hex" .hex)"
