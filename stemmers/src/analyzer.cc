@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
 #include <xapian.h>
 
@@ -12,6 +11,7 @@
 #include "furet/error.h"
 #include "segmenter.h"
 #include "stopwords.h"
+#include "word_cache.h"
 
 namespace furet {
 namespace {
@@ -24,6 +24,10 @@ constexpr std::size_t kMaxTermBytes = 64;
 
 // More hyphenated parts than this is a list or an ASCII-art rule, not a compound.
 constexpr std::size_t kMaxCompoundParts = 6;
+
+// Distinct spellings an Analyzer keeps analysed (some 20 MB): past this, its
+// cache starts again, so memory stays bounded on any corpus.
+constexpr std::size_t kMaxCachedWords = 1 << 17;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -66,12 +70,6 @@ std::string join_terms(const std::vector<Token>& parts, std::size_t first, bool 
 
 }  // namespace
 
-// Lets the word cache be searched with a string_view, without a copy.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // What a word's spelling alone decides: its terms, kind and stopword flag.
 struct WordAnalysis {
   std::string term;
@@ -87,7 +85,7 @@ struct Analyzer::Impl {
   Xapian::Stem stemmer{"french"};
   // Words recur (Zipf): folding and stemming each spelling once per Analyzer
   // is most of the chain's cost saved. Cleared when full, to bound memory.
-  std::unordered_map<std::string, WordAnalysis, StringHash, std::equal_to<>> words;
+  detail::WordCache<WordAnalysis> words{kMaxCachedWords};
 
   Impl() = default;
   // Xapian::Stem copies share one stemmer, which is not thread-safe: make a new one.
@@ -99,10 +97,7 @@ struct Analyzer::Impl {
 };
 
 const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
-  constexpr std::size_t kMaxCachedWords = 1 << 17;
-  if (const auto hit = words.find(spelling); hit != words.end()) return hit->second;
-  if (words.size() >= kMaxCachedWords) words.clear();
-
+  if (const WordAnalysis* hit = words.find(spelling)) return *hit;
   const detail::FoldedWord word = detail::fold(spelling);
   WordAnalysis analysis;
   analysis.folded = without_spaces(word.folded);
@@ -117,7 +112,7 @@ const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
     std::string accent_blind = stemmer(word.folded);
     if (accent_blind != analysis.term) analysis.alt_term = std::move(accent_blind);
   }
-  return words.emplace(std::string(spelling), std::move(analysis)).first->second;
+  return words.insert(spelling, std::move(analysis));
 }
 
 // One segment to one token. Words get two stems when accents change the stem:
@@ -207,7 +202,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
 std::string Analyzer::fold_word(std::string_view word) const {
   word.remove_prefix(detail::elided_prefix_bytes(word));
   // A word of an analysed text is folded already (the indexer counts spellings so).
-  if (const auto hit = impl_->words.find(word); hit != impl_->words.end()) return hit->second.folded;
+  if (const WordAnalysis* hit = impl_->words.find(word)) return hit->folded;
   return without_spaces(detail::fold(word).folded);
 }
 
