@@ -2,17 +2,16 @@
 #ifndef FURET_INDEXER_SRC_ARTICLE_H_
 #define FURET_INDEXER_SRC_ARTICLE_H_
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "furet/analysis/article_data.h"
+
 namespace furet::detail {
 
-/// A passage: a few consecutive sentences, a byte range of Article::text.
-struct PassageRange {
-  std::uint32_t begin = 0;
-  std::uint32_t end = 0;
-};
+/// A passage: a few consecutive sentences, a byte range of Article::text (as
+/// the index stores it).
+using PassageRange = ArticleData::Range;
 
 /// An article read from a file. `text` is its readable text as UTF-8 (for .txt
 /// files, the file itself once decoded); passages and their byte ranges refer to it.

@@ -77,8 +77,7 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     title_terms.push_back(std::string(schema::kTitlePrefix) + t.term);
     if (!t.alt_term.empty()) title_terms.push_back(std::string(schema::kTitlePrefix) + t.alt_term);
   }
-  ArticleData data{path, article.title, article.text, {}};
-  for (const PassageRange& range : article.passages) data.passages.push_back({range.begin, range.end});
+  const ArticleData data{path, article.title, article.text, article.passages};
   for (std::uint32_t ordinal = 0; ordinal < data.passages.size(); ++ordinal) {
     const std::string_view text = data.passage(ordinal);
     Xapian::Document doc;
