@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -53,6 +55,61 @@ void swap_into_place(const std::filesystem::path& built, const std::string& live
   throw IoError("cannot move the new index into '" + live + "': " + std::strerror(errno));
 }
 
+// Words given to Xapian's spelling table before each commit: its in-memory
+// state grows with every word, so a large vocabulary goes in parts.
+constexpr std::size_t kSpellingBatch = 50000;
+
+// Runs work(state, k) for each k in [0, count) on up to `threads` threads, this
+// one included, each thread with its own state from make_state(): a thread that
+// finishes early takes the next k.
+template <typename MakeState, typename Work>
+void run_parallel(std::size_t count, std::size_t threads, MakeState make_state, Work work) {
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    auto state = make_state();
+    for (std::size_t k = next++; k < count; k = next++) work(state, k);
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < std::min(threads, count); ++t) helpers.emplace_back(worker);
+  worker();
+  for (std::thread& t : helpers) t.join();
+}
+
+// Writes the build's spelling counts into `parts` databases of their own, each
+// word into one, in parallel. A word is in many runs; Xapian's spelling table
+// costs per word written (it indexes each word by its fragments), so each is
+// written once rather than once per run.
+std::vector<std::string> write_spellings(const SpellingDelta& spellings,
+                                         const std::filesystem::path& scratch,
+                                         std::size_t parts) {
+  std::vector<std::string> dirs;
+  for (std::size_t k = 0; k < parts; ++k) {
+    dirs.push_back((scratch / ("spelling-" + std::to_string(k))).string());
+  }
+  std::vector<std::exception_ptr> errors(parts);
+  run_parallel(parts, parts, [] { return 0; }, [&](int, std::size_t k) {
+    try {
+      Xapian::WritableDatabase db(dirs[k], Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+      std::size_t pending = 0;
+      for (const auto& [word, count] : spellings) {
+        if (std::hash<std::string>{}(word) % parts != k || count <= 0) continue;
+        db.add_spelling(word, static_cast<Xapian::termcount>(count));
+        if (++pending == kSpellingBatch) {
+          db.commit();
+          pending = 0;
+        }
+      }
+      db.close();
+    } catch (...) {
+      errors[k] = std::current_exception();
+    }
+  });
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  return dirs;
+}
+
 }  // namespace
 
 std::vector<FileRun> build_fresh_shard(Shard& shard, const std::vector<const FoundFile*>& files,
@@ -61,35 +118,32 @@ std::vector<FileRun> build_fresh_shard(Shard& shard, const std::vector<const Fou
   const std::filesystem::path scratch = scratch_of(shard.dir);
   std::filesystem::remove_all(scratch);
   std::filesystem::create_directories(scratch);
-  // More runs than threads: a thread that finishes early takes the next one.
+  // More runs than threads, so that the threads finish together.
   std::vector<FileRun> runs = runs_of(files, threads * 4);
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    ArticleIndexer indexer(analyzer);
-    for (std::size_t c = next++; c < runs.size(); c = next++) {
-      FileRun& run = runs[c];
-      try {
-        Shard part{(scratch / std::to_string(c)).string(), {}, {}};
-        part.db = Xapian::WritableDatabase(part.dir, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-        for (const FoundFile* file : run.files) {
-          if (indexer.index_file(part, *file, article_id(file->source), nullptr, true,
-                                 run.report)) {
-            run.written.push_back(file);
+  SpellingDelta spellings;  // all runs' counts, written once at the end
+  std::mutex spellings_mutex;
+  run_parallel(
+      runs.size(), threads, [&] { return ArticleIndexer(analyzer); },
+      [&](ArticleIndexer& indexer, std::size_t c) {
+        FileRun& run = runs[c];
+        try {
+          Shard part{(scratch / std::to_string(c)).string(), {}, {}};
+          part.db = Xapian::WritableDatabase(part.dir, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+          for (const FoundFile* file : run.files) {
+            if (indexer.index_file(part, *file, article_id(file->source), nullptr, true,
+                                   run.report)) {
+              run.written.push_back(file);
+            }
+            done(file->size);
           }
-          done(file->size);
+          write_run_metadata(part.db, analyzer.config_string(), true);
+          part.db.close();
+          const std::lock_guard lock(spellings_mutex);
+          for (const auto& [word, count] : part.spellings) spellings[word] += count;
+        } catch (...) {
+          run.error = std::current_exception();
         }
-        apply_spellings(part.spellings, part.db);
-        write_run_metadata(part.db, analyzer.config_string(), true);
-        part.db.close();
-      } catch (...) {
-        run.error = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < std::min(threads, runs.size()); ++t) helpers.emplace_back(work);
-  work();
-  for (std::thread& t : helpers) t.join();
+      });
   try {
     for (const FileRun& run : runs) {
       if (run.error) std::rethrow_exception(run.error);
@@ -97,6 +151,9 @@ std::vector<FileRun> build_fresh_shard(Shard& shard, const std::vector<const Fou
     Xapian::Database parts;
     for (std::size_t c = 0; c < runs.size(); ++c) {
       parts.add_database(Xapian::Database((scratch / std::to_string(c)).string()));
+    }
+    for (const std::string& dir : write_spellings(spellings, scratch, threads)) {
+      parts.add_database(Xapian::Database(dir));
     }
     const std::filesystem::path built = scratch / "index";
     parts.compact(built.string(), Xapian::Compactor::FULL);
