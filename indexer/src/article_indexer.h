@@ -43,7 +43,9 @@ struct Shard {
 /// Reads, analyses and writes articles. Not thread-safe: one per thread.
 class ArticleIndexer {
  public:
-  explicit ArticleIndexer(const Analyzer& analyzer) : analyzer_(analyzer) {}
+  explicit ArticleIndexer(const Analyzer& analyzer) : analyzer_(analyzer), reader_(analyzer_) {}
+  ArticleIndexer(const ArticleIndexer&) = delete;  // reader_ points at analyzer_
+  ArticleIndexer& operator=(const ArticleIndexer&) = delete;
 
   /// Brings article `id` (`file`, indexed before as `old`, or null) up to date
   /// in `shard`, and says so in `report`. False if the file holds no article.

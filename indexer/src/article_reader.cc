@@ -131,7 +131,7 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
   for (const TextLine& l : all_lines) {
     line_texts.push_back(std::string_view(article.text).substr(l.begin, l.end - l.begin));
   }
-  const std::vector<bool> chrome = find_chrome_lines(line_texts, analyzer_);
+  const std::vector<bool> chrome = find_chrome_lines(line_texts, *analyzer_);
 
   std::vector<TextLine> lines;
   std::vector<bool> joinable;

@@ -2,6 +2,7 @@
 #ifndef FURET_INDEXER_SRC_ARTICLE_READER_H_
 #define FURET_INDEXER_SRC_ARTICLE_READER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -23,10 +24,17 @@ bool is_article_file(std::string_view path);
 /// Throws SkipReason for a file that holds no article (empty, binary).
 class ArticleReader {
  public:
+  /// Reads with an Analyzer of its own.
+  ArticleReader() : own_analyzer_(std::make_unique<Analyzer>()), analyzer_(own_analyzer_.get()) {}
+  /// Reads with `analyzer`, which must outlive the reader: an indexer lends its
+  /// own, so each spelling is analysed, and cached, once for both.
+  explicit ArticleReader(const Analyzer& analyzer) : analyzer_(&analyzer) {}
+
   Article read(std::string_view path, std::string_view bytes);
 
  private:
-  Analyzer analyzer_;
+  std::unique_ptr<Analyzer> own_analyzer_;  // null when lent one
+  const Analyzer* analyzer_;
   PassageSplitter splitter_;
 };
 
