@@ -252,10 +252,12 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   std::vector<detail::PassageMatch> matches;
   if (remote) {
     const std::map<std::string, ArticleData> texts = articles_of(db, articles);
+    std::map<std::string, std::vector<Token>> titles;  // analysed once per article
+    for (const auto& [id, article] : texts) titles.emplace(id, analyzer.analyze(article.title));
     for (std::size_t i = 0; i < docids.size(); ++i) {
       const ArticleData& article = texts.at(articles[i]);
       matches.push_back(detail::match_passage(analyzer.analyze(article.passage(ordinals[i])),
-                                              built.concepts, analyzer.analyze(article.title)));
+                                              built.concepts, titles.at(articles[i])));
     }
   } else {
     matches = detail::QueryTerms(built.concepts).match(db, docids);
