@@ -68,6 +68,24 @@ TEST_F(IndexWriterTest, StopwordsAreNotIndexed) {
   EXPECT_GT(db.get_termfreq(Analyzer().analyze("Nvidia").at(0).term), 0u);
 }
 
+// A compound is searchable as a whole, but its positions are its parts': the
+// whole term carries none of its own.
+TEST_F(IndexWriterTest, CompoundWholeTermHasNoPositions) {
+  write_file(corpus_ + "/a.txt", "Les États-Unis autorisent les puces H200.\n");
+  update();
+  const Xapian::Database db(index_);
+  const std::vector<Token> tokens = Analyzer().analyze("États-Unis");
+  ASSERT_EQ(tokens.size(), 3u);
+  ASSERT_EQ(tokens[2].kind, TokenKind::kCompound);
+  const std::string& whole = tokens[2].term;
+  const std::string& part = tokens[1].term;  // "unis"
+  ASSERT_EQ(db.get_termfreq(whole), 1u);
+  const Xapian::docid did = *db.postlist_begin(whole);
+  EXPECT_EQ(db.positionlist_begin(did, whole), db.positionlist_end(did, whole));
+  EXPECT_NE(db.positionlist_begin(did, part), db.positionlist_end(did, part));
+  EXPECT_TRUE(finds(index_, "États-Unis", "États-Unis"));
+}
+
 TEST_F(IndexWriterTest, SecondRunLeavesUnchangedFilesUnread) {
   write_file(corpus_ + "/a.txt", kArticle);
   write_file(corpus_ + "/b.txt", "Zhipu AI a entraîné son modèle sur des puces Huawei.\n");

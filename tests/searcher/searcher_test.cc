@@ -6,6 +6,8 @@
 #include <regex>
 #include <set>
 
+#include <xapian.h>
+
 #include "../test_util.h"
 #include "furet/indexer/index_writer.h"
 
@@ -230,6 +232,35 @@ TEST_F(SearcherTest, NoIndexIsAClearError) {
     FAIL();
   } catch (const IndexNotFound& e) {
     EXPECT_NE(std::string(e.what()).find("furet-index"), std::string::npos) << e.what();
+  }
+}
+
+// Only an article's first passage stores its text: an index that lost it
+// (damaged, or written by something else) is named as such, not shown empty.
+TEST(SearcherDataTest, PassageWithoutItsArticleRecordIsAClearError) {
+  TempDir dir;
+  const std::string paragraph =
+      "Nvidia prépare de nouveaux produits destinés au marché intérieur chinois, notamment "
+      "les processeurs graphiques Blackwell, dont les performances restent sous les seuils "
+      "que les autorités américaines imposent depuis deux ans aux exportations de puces vers "
+      "la Chine, selon les seuils ";
+  furet::testing::write_file(dir / "corpus/a.txt", paragraph + "fixés à Washington.\n\n" +
+                                                       paragraph + "du Commerce et de Zhipu.\n");
+  IndexWriter(dir / "index").update({dir / "corpus"});
+  {
+    Xapian::WritableDatabase db(dir / "index", Xapian::DB_OPEN);
+    ASSERT_EQ(db.get_doccount(), 2u) << "two passages";
+    ASSERT_FALSE(db.get_document(1).get_data().empty()) << "the first passage holds the record";
+    ASSERT_TRUE(db.get_document(2).get_data().empty());
+    db.delete_document(1);
+    db.commit();
+  }
+  Searcher searcher(dir / "index");
+  try {
+    searcher.search("Zhipu");
+    FAIL() << "a passage was shown without its article's text";
+  } catch (const IncompatibleIndex& e) {
+    EXPECT_NE(std::string(e.what()).find("--rebuild"), std::string::npos) << e.what();
   }
 }
 
