@@ -18,7 +18,7 @@ void count_spellings(const Analyzer& analyzer, std::string_view text,
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord || t.stopword) continue;
     std::string word = analyzer.fold_word(text.substr(t.begin, t.end - t.begin));
-    if (word.size() >= kMinSpellingBytes) words[std::move(word)] += sign;
+    if (word.size() >= kMinSpellingBytes) words[word] += sign;
   }
 }
 

@@ -4,11 +4,11 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 
 #include <xapian.h>
 
 #include "article_reader.h"
+#include "flat_string_map.h"
 #include "file_walk.h"
 #include "furet/analysis/analyzer.h"
 #include "furet/indexer/update_report.h"
@@ -24,7 +24,7 @@ std::string article_term(const std::string& id);
 
 /// Changes to a database's spelling table, applied once at the end of a run:
 /// one update per distinct word instead of one per article.
-using SpellingDelta = std::unordered_map<std::string, std::int64_t>;
+using SpellingDelta = FlatStringMap<std::int64_t>;
 
 /// Adds and removes the counted spellings in `db`.
 void apply_spellings(const SpellingDelta& delta, Xapian::WritableDatabase& db);

@@ -7,11 +7,11 @@
 #include <xapian.h>
 
 #include "elision.h"
+#include "flat_string_map.h"
 #include "folding.h"
 #include "furet/error.h"
 #include "segmenter.h"
 #include "stopwords.h"
-#include "word_cache.h"
 
 namespace furet {
 namespace {
@@ -84,8 +84,8 @@ struct Analyzer::Impl {
   detail::WordSegmenter segmenter;
   Xapian::Stem stemmer{"french"};
   // Words recur (Zipf): folding and stemming each spelling once per Analyzer
-  // is most of the chain's cost saved. Cleared when full, to bound memory.
-  detail::WordCache<WordAnalysis> words{kMaxCachedWords};
+  // is most of the chain's cost saved. Emptied when full, to bound memory.
+  detail::FlatStringMap<WordAnalysis> words;
 
   Impl() = default;
   // Xapian::Stem copies share one stemmer, which is not thread-safe: make a new one.
@@ -112,6 +112,7 @@ const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
     std::string accent_blind = stemmer(word.folded);
     if (accent_blind != analysis.term) analysis.alt_term = std::move(accent_blind);
   }
+  if (words.size() >= kMaxCachedWords) words.clear();
   return words.insert(spelling, std::move(analysis));
 }
 
