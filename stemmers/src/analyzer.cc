@@ -17,7 +17,7 @@ namespace furet {
 namespace {
 
 // Bumped whenever a change to the chain would give an existing index other terms.
-constexpr std::string_view kConfig = "fr-snowball/1";
+constexpr std::string_view kConfig = "fr-snowball/2";
 
 // Longer "words" are URLs, base64 or noise; Xapian also caps a term at 245 bytes.
 constexpr std::size_t kMaxTermBytes = 64;
@@ -58,6 +58,19 @@ std::string without_spaces(std::string s) {
   return s;
 }
 
+// One past the percent sign that follows a number ending at `end`, written
+// "75%" or, as French typography has it, "75 %" (a space, often a no-break
+// one, before the sign); 0 if none follows.
+std::size_t percent_sign_end(std::string_view text, std::size_t end) {
+  for (std::string_view space : {" ", "\u00A0", "\u202F"}) {
+    if (text.substr(end, space.size()) == space) {
+      end += space.size();
+      break;
+    }
+  }
+  return text.substr(end, 1) == "%" ? end + 1 : 0;
+}
+
 std::string join_terms(const std::vector<Token>& parts, std::size_t first, bool alt) {
   std::string joined;
   for (std::size_t i = first; i < parts.size(); ++i) {
@@ -94,6 +107,7 @@ struct Analyzer::Impl {
   const WordAnalysis& analyse_word(std::string_view spelling);
   std::optional<Token> make_token(std::string_view text, const detail::Segment& segment);
   void add_compound(std::vector<Token>& tokens, std::size_t first) const;
+  void add_percentage(std::string_view text, std::vector<Token>& tokens) const;
 };
 
 const WordAnalysis& Analyzer::Impl::analyse_word(std::string_view spelling) {
@@ -153,6 +167,23 @@ void Analyzer::Impl::add_compound(std::vector<Token>& tokens, std::size_t first)
   if (whole.term.size() <= kMaxTermBytes) tokens.push_back(std::move(whole));
 }
 
+// A number followed by a percent sign also stands as a whole ("75%"), the way
+// a compound does: a share is another quantity than the bare number, so "75%"
+// ranks the passages that give that share above those that only hold a 75,
+// while "75" still finds both.
+void Analyzer::Impl::add_percentage(std::string_view text, std::vector<Token>& tokens) const {
+  const Token& number = tokens.back();
+  const std::size_t end = percent_sign_end(text, number.end);
+  if (end == 0) return;
+  Token whole;
+  whole.kind = TokenKind::kCompound;
+  whole.begin = number.begin;
+  whole.end = static_cast<std::uint32_t>(end);
+  whole.position = number.position;
+  whole.term = number.term + "%";
+  tokens.push_back(std::move(whole));
+}
+
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 
 Analyzer::Analyzer(std::string_view config) : Analyzer() {
@@ -194,7 +225,11 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
         tokens.push_back(std::move(*token));
       }
     }
-    if (tokens.size() - first_part >= 2) impl_->add_compound(tokens, first_part);
+    if (tokens.size() - first_part >= 2) {
+      impl_->add_compound(tokens, first_part);
+    } else if (tokens.size() - first_part == 1 && tokens.back().kind == TokenKind::kNumber) {
+      impl_->add_percentage(text, tokens);
+    }
     i = last + 1;
   }
   return tokens;

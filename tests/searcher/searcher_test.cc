@@ -203,6 +203,26 @@ TEST(SpellingTest, TypoStemmingLikeAnotherWordIsStillCorrected) {
   EXPECT_TRUE(searcher.search("licenciement").corrected_query.empty());
 }
 
+TEST(NumbersTest, APercentageRanksThePassagesGivingThatShareFirst) {
+  TempDir dir;
+  // Short passages where 75 is a page or a département weigh more for "75" alone.
+  furet::testing::write_file(dir / "corpus/page.txt", "Voir la page 75.\n");
+  furet::testing::write_file(dir / "corpus/departement.txt", "Le département 75, page 75.\n");
+  furet::testing::write_file(dir / "corpus/bourse.txt",
+                             "Introduite en Bourse à Hong Kong la semaine dernière, son action a "
+                             "depuis grimpé de 75\u00A0%, l'une des plus fortes hausses du mois.\n");
+  IndexWriter(dir / "index").update({dir / "corpus"});
+  Searcher searcher(dir / "index");
+  for (const std::string query : {"75%", "75 %"}) {
+    const std::vector<Hit> hits = searcher.search(query).hits;
+    ASSERT_EQ(hits.size(), 3u) << query << ": the bare numbers are still found";
+    EXPECT_NE(hits[0].passage.find("grimpé"), std::string::npos) << query;
+  }
+  const std::vector<Hit> bare = searcher.search("75").hits;
+  EXPECT_EQ(bare.size(), 3u);
+  EXPECT_EQ(bare[0].path.find("bourse"), std::string::npos) << "\"75\" alone favours no share";
+}
+
 TEST_F(SearcherTest, ExplanationBreaksTheScoreDown) {
   Searcher searcher(index());
   SearchOptions options;

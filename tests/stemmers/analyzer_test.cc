@@ -89,6 +89,30 @@ TEST(AnalyzerTest, DecimalCommaStays) {
   EXPECT_EQ(tokens[0].kind, TokenKind::kNumber);
 }
 
+TEST(AnalyzerTest, APercentageStandsBesideItsNumber) {
+  Analyzer a;
+  for (std::string_view text : {"grimpé de 75%", "grimpé de 75 %", "grimpé de 75\u00A0%",
+                                "grimpé de 75\u202F%"}) {
+    const std::vector<Token> tokens = a.analyze(text);
+    ASSERT_EQ(tokens.size(), 4u) << text;
+    const Token& number = tokens[2];
+    const Token& share = tokens[3];
+    EXPECT_EQ(number.term, "75") << text;
+    EXPECT_EQ(share.term, "75%") << text;
+    EXPECT_EQ(share.kind, TokenKind::kCompound) << text;
+    EXPECT_FALSE(share.stopword);
+    EXPECT_EQ(share.position, number.position) << text;
+    EXPECT_EQ(share.begin, number.begin) << text;
+    EXPECT_EQ(share.end, text.size()) << "the share's range ends after the sign: " << text;
+  }
+  EXPECT_EQ(a.analyze("2,5 %").back().term, "2,5%");
+  EXPECT_EQ(a.analyze("1 000 %").back().term, "1000%");
+  EXPECT_TRUE(matches(a, "75", "une hausse de 75 %"));
+  // Two spaces, or a code, are no share.
+  EXPECT_EQ(a.analyze("75  %").size(), 1u);
+  EXPECT_EQ(a.analyze("H20 %").size(), 1u);
+}
+
 TEST(AnalyzerTest, ModelCodesStayWholeAndUnstemmed) {
   Analyzer a;
   EXPECT_EQ(terms_in_order(a, "H20 H200 H2O B200 R1 6000D"),

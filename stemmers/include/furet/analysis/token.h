@@ -12,7 +12,7 @@ enum class TokenKind : std::uint8_t {
   kWord,      ///< letters: folded, elision stripped, stemmed
   kCode,      ///< letters and digits (H20, 6000D, R1): folded, never stemmed
   kNumber,    ///< digits, thousands groups joined, decimal comma kept ("300000", "2,5")
-  kCompound,  ///< a hyphenated whole ("etat-unis") standing beside its parts
+  kCompound,  ///< a whole beside its parts: a hyphenated run ("etat-unis"), a share ("75%")
 };
 
 /// One token. Invariant: [begin, end) are byte offsets into the analysed text as
