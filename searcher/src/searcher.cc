@@ -245,15 +245,16 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   std::vector<Xapian::docid> docids;
   for (auto it = candidates.begin(); it != candidates.end(); ++it) docids.push_back(*it);
   std::vector<std::string> articles = values_of(db, schema::kArticleIdSlot, docids);
-  const std::vector<std::uint32_t> ordinals = ordinals_of(db, docids);
   // Candidates are matched from their position lists; the text of the hits
   // shown is read and analysed once, for highlights. A remote index answers
   // each position list in a round trip, so its candidates are read whole.
   std::vector<detail::PassageMatch> matches;
+  std::vector<std::uint32_t> ordinals;  // of every candidate, when their text is read
   if (remote) {
     const std::map<std::string, ArticleData> texts = articles_of(db, articles);
     std::map<std::string, std::vector<Token>> titles;  // analysed once per article
     for (const auto& [id, article] : texts) titles.emplace(id, analyzer.analyze(article.title));
+    ordinals = ordinals_of(db, docids);
     for (std::size_t i = 0; i < docids.size(); ++i) {
       const ArticleData& article = texts.at(articles[i]);
       matches.push_back(detail::match_passage(analyzer.analyze(article.passage(ordinals[i])),
@@ -294,18 +295,28 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     shown.push_back(i);
   }
   std::vector<std::string> shown_articles;
-  for (std::size_t i : shown) shown_articles.push_back(candidates_seen[i].article);
-  const std::map<std::string, ArticleData> texts = articles_of(db, shown_articles);
+  std::vector<Xapian::docid> shown_docids;
+  std::vector<std::uint32_t> shown_ordinals;
   for (std::size_t i : shown) {
+    shown_articles.push_back(candidates_seen[i].article);
+    shown_docids.push_back(docids[i]);
+    if (!ordinals.empty()) shown_ordinals.push_back(ordinals[i]);
+  }
+  // Only the hits shown need their place in the article.
+  if (ordinals.empty()) shown_ordinals = ordinals_of(db, shown_docids);
+  const std::map<std::string, ArticleData> texts = articles_of(db, shown_articles);
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const std::size_t i = shown[k];
+    const std::uint32_t ordinal = shown_ordinals[k];
     const ArticleData& article = texts.at(candidates_seen[i].article);
     Hit hit;
     hit.rank = result.hits.size() + 1;
     hit.score = scores[i].total;
     hit.path = article.path;
     hit.title = article.title;
-    hit.passage = article.passage(ordinals[i]);  // checks the ordinal
-    hit.begin = article.passages[ordinals[i]].begin;
-    hit.end = article.passages[ordinals[i]].end;
+    hit.passage = article.passage(ordinal);  // checks the ordinal
+    hit.begin = article.passages[ordinal].begin;
+    hit.end = article.passages[ordinal].end;
     hit.highlights = detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
     if (options.explain) {
       hit.explanation = explain(enquire, docids[i], scores[i], candidates_seen[i], built);
