@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "furet/analysis/article_data.h"
+#include "furet/analysis/token.h"
 
 namespace furet::detail {
 
@@ -19,6 +20,8 @@ struct Article {
   std::string title;
   std::string text;
   std::vector<PassageRange> passages;
+  /// The analysis of each passage's text, as Analyzer::analyze gives it.
+  std::vector<std::vector<Token>> passage_tokens;
   std::vector<std::string> warnings;  ///< caveats for the report, without the path
 };
 

@@ -78,6 +78,41 @@ std::string shortened(std::string_view s, std::size_t max_bytes) {
   return std::string(s.substr(0, cut)) + "\u2026";
 }
 
+// The tokens of passage `p`: its lines' own, renumbered, when it is made of
+// whole analysed lines; else the passage analysed. Both give the same tokens,
+// for no token reaches across a line break (a word, a thousands group, a
+// compound or a share stops at the break), and positions count on from the
+// line before.
+std::vector<Token> passage_tokens(std::string_view text, const PassageRange& p,
+                                  const std::vector<TextLine>& lines,
+                                  std::vector<std::vector<Token>>& line_tokens,
+                                  const Analyzer& analyzer) {
+  const auto first = std::lower_bound(lines.begin(), lines.end(), p.begin,
+                                      [](const TextLine& l, std::uint32_t at) { return l.begin < at; });
+  std::size_t last = static_cast<std::size_t>(first - lines.begin());
+  bool whole_lines = first != lines.end() && first->begin == p.begin;
+  while (whole_lines && lines[last].end < p.end && last + 1 < lines.size()) ++last;
+  whole_lines = whole_lines && lines[last].end == p.end;
+  for (std::size_t i = static_cast<std::size_t>(first - lines.begin()); whole_lines && i <= last; ++i) {
+    whole_lines = lines[i].end - lines[i].begin <= PassageSplitter::kMaxPassageBytes;
+  }
+  if (!whole_lines) return analyzer.analyze(text.substr(p.begin, p.end - p.begin));
+  std::vector<Token> tokens;
+  std::uint32_t positions_before = 0;
+  for (std::size_t i = static_cast<std::size_t>(first - lines.begin()); i <= last; ++i) {
+    std::uint32_t last_position = 0;
+    for (Token& t : line_tokens[i]) {
+      t.begin += lines[i].begin - p.begin;
+      t.end += lines[i].begin - p.begin;
+      last_position = std::max(last_position, t.position);
+      t.position += positions_before;
+      tokens.push_back(std::move(t));
+    }
+    positions_before += last_position;
+  }
+  return tokens;
+}
+
 }  // namespace
 
 bool is_article_file(std::string_view path) {
@@ -126,14 +161,23 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
   }
 
   const std::vector<TextLine> all_lines = split_lines(article.text);
+  // A line short enough to be read by the chrome rules, or to be a passage's
+  // unit, is analysed here once: the rules read its tokens, and a passage of
+  // whole lines is given theirs.
+  const std::size_t analysed_bytes = std::max<std::size_t>(kMaxChromeLineBytes,
+                                                           PassageSplitter::kMaxPassageBytes);
   std::vector<std::string_view> line_texts;
+  std::vector<std::vector<Token>> line_tokens(all_lines.size());
   line_texts.reserve(all_lines.size());
-  for (const TextLine& l : all_lines) {
+  for (std::size_t i = 0; i < all_lines.size(); ++i) {
+    const TextLine& l = all_lines[i];
     line_texts.push_back(std::string_view(article.text).substr(l.begin, l.end - l.begin));
+    if (line_texts.back().size() <= analysed_bytes) line_tokens[i] = analyzer_->analyze(line_texts.back());
   }
-  const std::vector<bool> chrome = find_chrome_lines(line_texts, *analyzer_);
+  const std::vector<bool> chrome = find_chrome_lines(line_texts, line_tokens, *analyzer_);
 
   std::vector<TextLine> lines;
+  std::vector<std::vector<Token>> kept_tokens;
   std::vector<bool> joinable;
   for (std::size_t i = 0; i < all_lines.size(); ++i) {
     if (chrome[i]) {
@@ -141,11 +185,16 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
       continue;
     }
     lines.push_back(all_lines[i]);
+    kept_tokens.push_back(std::move(line_tokens[i]));
     joinable.push_back(true);
   }
   if (lines.empty()) throw SkipReason{"no article text (empty, or only site chrome)"};
   if (article.title.empty()) article.title = guess_title(article.text, lines, splitter_);
   article.passages = splitter_.split(article.text, lines, joinable);
+  for (const PassageRange& p : article.passages) {
+    article.passage_tokens.push_back(
+        passage_tokens(article.text, p, lines, kept_tokens, *analyzer_));
+  }
   return article;
 }
 

@@ -33,10 +33,6 @@ constexpr std::size_t kShortLineWords = 8;     // a badge or a button, not a sen
 constexpr std::size_t kRepeatedLineWords = 12;  // an ad break repeated through the page
 constexpr std::size_t kCallToActionWords = 60;  // a sign-up or comment-form paragraph
 
-// Longer lines are prose: the word rules below need at most 60 content words,
-// so such lines are not even analysed (the chain's cost, once per line).
-constexpr std::size_t kMaxChromeLineBytes = 800;
-
 // The terms the rules look for, analysed once.
 struct Vocabulary {
   std::unordered_set<std::string> interface;
@@ -71,11 +67,11 @@ struct LineWords {
   std::string key;            // its terms: the same line repeated has the same key
 };
 
-LineWords read_line(std::string_view line, const Analyzer& analyzer, const Vocabulary& vocabulary) {
+LineWords read_line(const std::vector<Token>& tokens, const Vocabulary& vocabulary) {
   LineWords words;
   bool saw_rights = false;
   bool saw_reserved = false;
-  for (const Token& token : analyzer.analyze(line)) {
+  for (const Token& token : tokens) {
     if (token.kind == TokenKind::kCompound) continue;
     words.key += token.term;
     words.key += ' ';
@@ -123,6 +119,7 @@ bool opens_with_credit_or_link(std::string_view line, const Analyzer& analyzer,
 }  // namespace
 
 std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
+                                    const std::vector<std::vector<Token>>& tokens,
                                     const Analyzer& analyzer) {
   static const Vocabulary vocabulary;
 
@@ -130,7 +127,7 @@ std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
   std::map<std::string, int> occurrences;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].size() > kMaxChromeLineBytes) continue;
-    words[i] = read_line(lines[i], analyzer, vocabulary);
+    words[i] = read_line(tokens[i], vocabulary);
     if (!words[i].key.empty()) ++occurrences[words[i].key];
   }
 

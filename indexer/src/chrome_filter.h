@@ -9,11 +9,17 @@
 
 namespace furet::detail {
 
+/// Longer lines are prose: the rules that read a line's words skip them.
+constexpr std::size_t kMaxChromeLineBytes = 800;
+
 /// For each line (already trimmed), whether it is site chrome: share buttons,
 /// comment forms, sign-up prompts, image and photo credits, copyright lines,
 /// advertising breaks repeated through the article, bare markup residue. The
 /// rules are general (see chrome_filter.cc); no exact line is listed.
+/// `tokens[i]` is `analyzer`'s analysis of lines[i], for every line of at most
+/// kMaxChromeLineBytes (the caller keeps them: a line is analysed once).
 std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
+                                    const std::vector<std::vector<Token>>& tokens,
                                     const Analyzer& analyzer);
 
 }  // namespace furet::detail

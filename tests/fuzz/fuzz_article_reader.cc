@@ -14,7 +14,7 @@ namespace {
 // move an input from one to another; '0', '1' and '2' (make_seeds.sh) give .txt, .md, .html.
 constexpr std::string_view kPaths[] = {"fuzz.txt", "fuzz.md", "fuzz.html"};
 
-void check_article(const furet::detail::Article& article) {
+void check_article(const furet::detail::Article& article, const furet::Analyzer& analyzer) {
   // Everything downstream (analysis, passages stored in the index, JSON output) takes the
   // text as UTF-8: the decoder must have converted or replaced every byte.
   FUZZ_CHECK(furet::fuzz::is_valid_utf8(article.text));
@@ -31,6 +31,14 @@ void check_article(const furet::detail::Article& article) {
     FUZZ_CHECK(furet::fuzz::on_char_boundary(article.text, p.end));
     last_end = p.end;
   }
+  // Most passages are given their lines' tokens rather than analysed again:
+  // whatever the text, those must be the passage's own analysis.
+  FUZZ_CHECK(article.passage_tokens.size() == article.passages.size());
+  for (std::size_t k = 0; k < article.passages.size(); ++k) {
+    const furet::detail::PassageRange& p = article.passages[k];
+    FUZZ_CHECK(article.passage_tokens[k] ==
+               analyzer.analyze(std::string_view(article.text).substr(p.begin, p.end - p.begin)));
+  }
 }
 
 }  // namespace
@@ -41,7 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
 
   // One reader for the run, as furet-index keeps one: its ICU iterators are costly to build.
-  static furet::detail::ArticleReader reader;
+  static const furet::Analyzer analyzer;
+  static furet::detail::ArticleReader reader(analyzer);
   furet::detail::Article article;
   try {
     article = reader.read(path, bytes);
@@ -49,6 +58,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!skip.reason.empty());  // it is shown to the user as the reason
     return 0;
   }
-  check_article(article);
+  check_article(article, analyzer);
   return 0;
 }

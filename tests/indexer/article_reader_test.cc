@@ -80,6 +80,43 @@ TEST(ArticleReaderTest, PassagesAreBoundedOrderedAndPointIntoTheText) {
   }
 }
 
+// The reader hands each passage its tokens, mostly its lines' own: they must be
+// what analysing the passage's text gives.
+void expect_passage_tokens_are_its_analysis(const Article& a, const std::string& what) {
+  const Analyzer analyzer;
+  ASSERT_EQ(a.passage_tokens.size(), a.passages.size()) << what;
+  for (std::size_t k = 0; k < a.passages.size(); ++k) {
+    const PassageRange& p = a.passages[k];
+    EXPECT_EQ(a.passage_tokens[k], analyzer.analyze(a.text.substr(p.begin, p.end - p.begin)))
+        << what << ", passage " << k << ": " << a.text.substr(p.begin, p.end - p.begin);
+  }
+}
+
+TEST(ArticleReaderTest, PassageTokensAreThePassagesAnalysis) {
+  for (const char* name : {"000_a6889a2d8a781125.txt", "001_26ca7a1eb712dcc4.txt",
+                           "002_a46bda2e56deee65.txt", "003_58d4702906740405.txt",
+                           "004_a22323992858b2dd.txt"}) {
+    expect_passage_tokens_are_its_analysis(read_corpus(name), name);
+  }
+  // Short lines joined into one passage, with what could join across a break:
+  // a thousands group, a hyphen, a percent sign, a no-break space, CR LF; then
+  // a paragraph long enough to be cut at sentence ends.
+  std::string text =
+      "Titre d'un article de presse\n"
+      "Les ventes ont atteint 300\u00A0\n000 unités.\r\n"
+      "Les États-\nUnis et l’Europe.\n"
+      "  Une hausse de 75\n% puis de 2,5 %.\n"
+      "\u00A0Partager\u00A0\n"
+      "Plus de 1 000 000 de puces H20 ; l’export reste au cas par cas.\n";
+  for (int i = 0; i < 30; ++i) text += "Nvidia a vendu 300 000 puces H20 en Chine cette année. ";
+  text += "\nFin.\n";
+  ArticleReader reader;
+  expect_passage_tokens_are_its_analysis(reader.read("edge.txt", text), "edge.txt");
+  expect_passage_tokens_are_its_analysis(
+      reader.read("edge.md", "# Titre\n\nUn paragraphe de 10\u202F%.\n\n- un point\n- l'autre\n"),
+      "edge.md");
+}
+
 TEST(ArticleReaderTest, SkipsEmptyAndBinaryFiles) {
   ArticleReader reader;
   EXPECT_THROW(reader.read("empty.txt", ""), SkipReason);

@@ -11,7 +11,12 @@ namespace {
 
 bool is_chrome(std::string_view line, std::vector<std::string_view> context = {}) {
   context.push_back(line);
-  return find_chrome_lines(context, Analyzer()).back();
+  const Analyzer analyzer;
+  std::vector<std::vector<Token>> tokens;
+  for (std::string_view l : context) {
+    tokens.push_back(l.size() <= kMaxChromeLineBytes ? analyzer.analyze(l) : std::vector<Token>{});
+  }
+  return find_chrome_lines(context, tokens, analyzer).back();
 }
 
 TEST(ChromeFilterTest, InterfaceBadgesAndButtons) {
