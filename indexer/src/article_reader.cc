@@ -87,19 +87,20 @@ std::vector<Token> passage_tokens(std::string_view text, const PassageRange& p,
                                   const std::vector<TextLine>& lines,
                                   std::vector<std::vector<Token>>& line_tokens,
                                   const Analyzer& analyzer) {
-  const auto first = std::lower_bound(lines.begin(), lines.end(), p.begin,
-                                      [](const TextLine& l, std::uint32_t at) { return l.begin < at; });
-  std::size_t last = static_cast<std::size_t>(first - lines.begin());
-  bool whole_lines = first != lines.end() && first->begin == p.begin;
-  while (whole_lines && lines[last].end < p.end && last + 1 < lines.size()) ++last;
-  whole_lines = whole_lines && lines[last].end == p.end;
-  for (std::size_t i = static_cast<std::size_t>(first - lines.begin()); whole_lines && i <= last; ++i) {
+  const auto starts_before = [](const TextLine& l, std::uint32_t at) { return l.begin < at; };
+  const auto from = static_cast<std::size_t>(
+      std::lower_bound(lines.begin(), lines.end(), p.begin, starts_before) - lines.begin());
+  std::size_t to = from;
+  bool whole_lines = from < lines.size() && lines[from].begin == p.begin;
+  while (whole_lines && lines[to].end < p.end && to + 1 < lines.size()) ++to;
+  whole_lines = whole_lines && lines[to].end == p.end;
+  for (std::size_t i = from; whole_lines && i <= to; ++i) {
     whole_lines = lines[i].end - lines[i].begin <= PassageSplitter::kMaxPassageBytes;
   }
   if (!whole_lines) return analyzer.analyze(text.substr(p.begin, p.end - p.begin));
   std::vector<Token> tokens;
   std::uint32_t positions_before = 0;
-  for (std::size_t i = static_cast<std::size_t>(first - lines.begin()); i <= last; ++i) {
+  for (std::size_t i = from; i <= to; ++i) {
     std::uint32_t last_position = 0;
     for (Token& t : line_tokens[i]) {
       t.begin += lines[i].begin - p.begin;
@@ -172,7 +173,9 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
   for (std::size_t i = 0; i < all_lines.size(); ++i) {
     const TextLine& l = all_lines[i];
     line_texts.push_back(std::string_view(article.text).substr(l.begin, l.end - l.begin));
-    if (line_texts.back().size() <= analysed_bytes) line_tokens[i] = analyzer_->analyze(line_texts.back());
+    if (line_texts.back().size() <= analysed_bytes) {
+      line_tokens[i] = analyzer_->analyze(line_texts.back());
+    }
   }
   const std::vector<bool> chrome = find_chrome_lines(line_texts, line_tokens, *analyzer_);
 
