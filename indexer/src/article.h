@@ -20,7 +20,8 @@ struct Article {
   std::string title;
   std::string text;
   std::vector<PassageRange> passages;
-  /// The analysis of each passage's text, as Analyzer::analyze gives it.
+  /// The analysis of each passage's text, as Analyzer::analyze gives it; empty
+  /// for an article too long to hold all its tokens at once.
   std::vector<std::vector<Token>> passage_tokens;
   std::vector<std::string> warnings;  ///< caveats for the report, without the path
 };

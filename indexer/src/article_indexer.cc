@@ -81,7 +81,10 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
   for (std::uint32_t ordinal = 0; ordinal < data.passages.size(); ++ordinal) {
     const std::string_view text = data.passage(ordinal);
     Xapian::Document doc;
-    const std::vector<Token>& tokens = article.passage_tokens[ordinal];
+    const std::vector<Token> analysed =
+        article.passage_tokens.empty() ? analyzer_.analyze(text) : std::vector<Token>();
+    const std::vector<Token>& tokens =
+        article.passage_tokens.empty() ? analysed : article.passage_tokens[ordinal];
     add_terms(doc, tokens);
     count_spellings(analyzer_, text, tokens, +1, shard.spellings);
     for (const std::string& term : title_terms) doc.add_term(term);

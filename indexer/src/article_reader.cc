@@ -79,7 +79,7 @@ std::string shortened(std::string_view s, std::size_t max_bytes) {
 }
 
 // The tokens of passage `p`: its lines' own, renumbered, when it is made of
-// whole analysed lines; else the passage analysed. Both give the same tokens,
+// whole analysed lines (`line_tokens`, moved from); else the passage analysed. Both give the same tokens,
 // for no token reaches across a line break (a word, a thousands group, a
 // compound or a share stops at the break), and positions count on from the
 // line before.
@@ -95,7 +95,7 @@ std::vector<Token> passage_tokens(std::string_view text, const PassageRange& p,
   while (whole_lines && lines[to].end < p.end && to + 1 < lines.size()) ++to;
   whole_lines = whole_lines && lines[to].end == p.end;
   for (std::size_t i = from; whole_lines && i <= to; ++i) {
-    whole_lines = lines[i].end - lines[i].begin <= PassageSplitter::kMaxPassageBytes;
+    whole_lines = lines[i].end - lines[i].begin <= kMaxChromeLineBytes;  // it was analysed
   }
   if (!whole_lines) return analyzer.analyze(text.substr(p.begin, p.end - p.begin));
   std::vector<Token> tokens;
@@ -162,22 +162,17 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
   }
 
   const std::vector<TextLine> all_lines = split_lines(article.text);
-  // A line short enough to be read by the chrome rules, or to be a passage's
-  // unit, is analysed here once: the rules read its tokens, and a passage of
-  // whole lines is given theirs.
-  const std::size_t analysed_bytes = std::max<std::size_t>(kMaxChromeLineBytes,
-                                                           PassageSplitter::kMaxPassageBytes);
   std::vector<std::string_view> line_texts;
-  std::vector<std::vector<Token>> line_tokens(all_lines.size());
   line_texts.reserve(all_lines.size());
-  for (std::size_t i = 0; i < all_lines.size(); ++i) {
-    const TextLine& l = all_lines[i];
+  for (const TextLine& l : all_lines) {
     line_texts.push_back(std::string_view(article.text).substr(l.begin, l.end - l.begin));
-    if (line_texts.back().size() <= analysed_bytes) {
-      line_tokens[i] = analyzer_->analyze(line_texts.back());
-    }
   }
-  const std::vector<bool> chrome = find_chrome_lines(line_texts, line_tokens, *analyzer_);
+  // The chrome rules analyse each line; an article short enough keeps those
+  // tokens, and a passage of whole lines is given theirs.
+  const bool keep_tokens = article.text.size() <= kMaxTokenisedArticleBytes;
+  std::vector<std::vector<Token>> line_tokens;
+  const std::vector<bool> chrome =
+      find_chrome_lines(line_texts, *analyzer_, keep_tokens ? &line_tokens : nullptr);
 
   std::vector<TextLine> lines;
   std::vector<std::vector<Token>> kept_tokens;
@@ -188,15 +183,15 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
       continue;
     }
     lines.push_back(all_lines[i]);
-    kept_tokens.push_back(std::move(line_tokens[i]));
+    if (keep_tokens) kept_tokens.push_back(std::move(line_tokens[i]));
     joinable.push_back(true);
   }
   if (lines.empty()) throw SkipReason{"no article text (empty, or only site chrome)"};
   if (article.title.empty()) article.title = guess_title(article.text, lines, splitter_);
   article.passages = splitter_.split(article.text, lines, joinable);
-  for (const PassageRange& p : article.passages) {
+  for (std::size_t k = 0; keep_tokens && k < article.passages.size(); ++k) {
     article.passage_tokens.push_back(
-        passage_tokens(article.text, p, lines, kept_tokens, *analyzer_));
+        passage_tokens(article.text, article.passages[k], lines, kept_tokens, *analyzer_));
   }
   return article;
 }

@@ -20,6 +20,11 @@ struct SkipReason {
 /// True for the file names the indexer reads: .txt .md .markdown .html .htm (any case).
 bool is_article_file(std::string_view path);
 
+/// Tokens take about twelve times the bytes of their text: an article up to this
+/// size keeps its passages' tokens from reading to writing (some 12 MB at most);
+/// a longer one has its passages analysed one at a time as they are written.
+constexpr std::size_t kMaxTokenisedArticleBytes = 1 << 20;
+
 /// Turns raw file bytes into an article; `path` picks the format by its extension.
 /// Throws SkipReason for a file that holds no article (empty, binary).
 class ArticleReader {

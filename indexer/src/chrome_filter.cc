@@ -119,15 +119,18 @@ bool opens_with_credit_or_link(std::string_view line, const Analyzer& analyzer,
 }  // namespace
 
 std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
-                                    const std::vector<std::vector<Token>>& tokens,
-                                    const Analyzer& analyzer) {
+                                    const Analyzer& analyzer,
+                                    std::vector<std::vector<Token>>* tokens) {
   static const Vocabulary vocabulary;
 
   std::vector<LineWords> words(lines.size());
+  if (tokens) tokens->assign(lines.size(), {});
   std::map<std::string, int> occurrences;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].size() > kMaxChromeLineBytes) continue;
-    words[i] = read_line(tokens[i], vocabulary);
+    std::vector<Token> analysed = analyzer.analyze(lines[i]);
+    words[i] = read_line(analysed, vocabulary);
+    if (tokens) (*tokens)[i] = std::move(analysed);
     if (!words[i].key.empty()) ++occurrences[words[i].key];
   }
 

@@ -16,11 +16,12 @@ constexpr std::size_t kMaxChromeLineBytes = 800;
 /// comment forms, sign-up prompts, image and photo credits, copyright lines,
 /// advertising breaks repeated through the article, bare markup residue. The
 /// rules are general (see chrome_filter.cc); no exact line is listed.
-/// `tokens[i]` is `analyzer`'s analysis of lines[i], for every line of at most
-/// kMaxChromeLineBytes (the caller keeps them: a line is analysed once).
+/// Each line of at most kMaxChromeLineBytes is analysed; with `tokens`, its
+/// tokens are kept there (tokens[i] for lines[i], empty for longer lines), so
+/// the caller need not analyse it again.
 std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
-                                    const std::vector<std::vector<Token>>& tokens,
-                                    const Analyzer& analyzer);
+                                    const Analyzer& analyzer,
+                                    std::vector<std::vector<Token>>* tokens = nullptr);
 
 }  // namespace furet::detail
 

@@ -117,6 +117,17 @@ TEST(ArticleReaderTest, PassageTokensAreThePassagesAnalysis) {
       "edge.md");
 }
 
+TEST(ArticleReaderTest, ALongArticleLeavesItsPassagesToBeAnalysedWhenWritten) {
+  std::string text = "Un titre d'article assez long\n";
+  while (text.size() <= kMaxTokenisedArticleBytes) {
+    text += "Nvidia a vendu 300 000 puces H20 en Chine cette année, selon la presse.\n";
+  }
+  ArticleReader reader;
+  const Article a = reader.read("long.txt", text);
+  EXPECT_FALSE(a.passages.empty());
+  EXPECT_TRUE(a.passage_tokens.empty()) << "its tokens would take some 12 bytes per byte of text";
+}
+
 TEST(ArticleReaderTest, SkipsEmptyAndBinaryFiles) {
   ArticleReader reader;
   EXPECT_THROW(reader.read("empty.txt", ""), SkipReason);

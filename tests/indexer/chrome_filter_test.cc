@@ -11,12 +11,7 @@ namespace {
 
 bool is_chrome(std::string_view line, std::vector<std::string_view> context = {}) {
   context.push_back(line);
-  const Analyzer analyzer;
-  std::vector<std::vector<Token>> tokens;
-  for (std::string_view l : context) {
-    tokens.push_back(l.size() <= kMaxChromeLineBytes ? analyzer.analyze(l) : std::vector<Token>{});
-  }
-  return find_chrome_lines(context, tokens, analyzer).back();
+  return find_chrome_lines(context, Analyzer()).back();
 }
 
 TEST(ChromeFilterTest, InterfaceBadgesAndButtons) {
