@@ -159,7 +159,12 @@ Searcher::Searcher(const std::vector<std::string>& locations) : impl_(std::make_
                               "', this build reads '" + std::string(schema::kSchemaVersion) +
                               "'; rebuild it with furet-index --rebuild");
     }
-    impl_->analyzer = Analyzer(impl_->db.get_metadata(std::string(schema::kAnalysisKey)));
+    const std::string analysis = impl_->db.get_metadata(std::string(schema::kAnalysisKey));
+    if (analysis != impl_->analyzer.config_string()) {
+      throw IncompatibleIndex("index '" + where + "' was analysed with '" + analysis +
+                              "', this build analyses with '" + impl_->analyzer.config_string() +
+                              "'; rebuild it with furet-index --rebuild");
+    }
   } catch (const Xapian::Error& e) {
     throw IoError("cannot open index '" + where + "': " + e.get_description());
   }

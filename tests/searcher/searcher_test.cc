@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "../test_util.h"
+#include "furet/analysis/schema.h"
 #include "furet/indexer/index_writer.h"
 
 namespace furet {
@@ -281,6 +282,26 @@ TEST(SearcherDataTest, PassageWithoutItsArticleRecordIsAClearError) {
     FAIL() << "a passage was shown without its article's text";
   } catch (const IncompatibleIndex& e) {
     EXPECT_NE(std::string(e.what()).find("--rebuild"), std::string::npos) << e.what();
+  }
+}
+
+TEST(SearcherDataTest, IndexOfAnotherAnalysisIsRefusedByName) {
+  TempDir dir;
+  furet::testing::write_file(dir / "corpus/a.txt", "Une hausse de 75 % des ventes de puces.\n");
+  IndexWriter(dir / "index").update({dir / "corpus"});
+  {
+    Xapian::WritableDatabase db(dir / "index", Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kAnalysisKey), "fr-snowball/1");  // another chain's terms
+    db.commit();
+  }
+  try {
+    Searcher searcher(dir / "index");
+    FAIL() << "an index of another analysis was opened";
+  } catch (const IncompatibleIndex& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find(dir / "index"), std::string::npos) << message;
+    EXPECT_NE(message.find("fr-snowball/1"), std::string::npos) << message;
+    EXPECT_NE(message.find("furet-index --rebuild"), std::string::npos) << message;
   }
 }
 
