@@ -181,7 +181,7 @@ void Analyzer::Impl::add_percentage(std::string_view text, std::vector<Token>& t
   whole.end = static_cast<std::uint32_t>(end);
   whole.position = number.position;
   whole.term = number.term + "%";
-  tokens.push_back(std::move(whole));
+  if (whole.term.size() <= kMaxTermBytes) tokens.push_back(std::move(whole));
 }
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}

@@ -111,6 +111,10 @@ TEST(AnalyzerTest, APercentageStandsBesideItsNumber) {
   // Two spaces, or a code, are no share.
   EXPECT_EQ(a.analyze("75  %").size(), 1u);
   EXPECT_EQ(a.analyze("H20 %").size(), 1u);
+  // A share is a term like any other: none past the longest term kept.
+  const std::string longest_number(64, '7');
+  ASSERT_EQ(a.analyze(longest_number).size(), 1u);
+  EXPECT_EQ(a.analyze(longest_number + "%").size(), 1u);
 }
 
 TEST(AnalyzerTest, ModelCodesStayWholeAndUnstemmed) {
