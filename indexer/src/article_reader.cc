@@ -78,11 +78,11 @@ std::string shortened(std::string_view s, std::size_t max_bytes) {
   return std::string(s.substr(0, cut)) + "\u2026";
 }
 
-// The tokens of passage `p`: its lines' own, renumbered, when it is made of
-// whole analysed lines (`line_tokens`, moved from); else the passage analysed. Both give the same tokens,
-// for no token reaches across a line break (a word, a thousands group, a
-// compound or a share stops at the break), and positions count on from the
-// line before.
+// The tokens of passage `p`: its lines' own (moved from `line_tokens`),
+// renumbered, when it is made of whole analysed lines; else the passage
+// analysed. Both give the same tokens, for no token reaches across a line
+// break (a word, a thousands group, a compound or a share stops at the break),
+// and positions count on from the line before.
 std::vector<Token> passage_tokens(std::string_view text, const PassageRange& p,
                                   const std::vector<TextLine>& lines,
                                   std::vector<std::vector<Token>>& line_tokens,
