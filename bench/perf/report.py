@@ -187,6 +187,15 @@ def section(d):
             "got %s of a core (GNU time), the rest of its wall time going to other processes: "
             "build CPU s is the steadier figure." % rows[0]["cpu_share"]]
 
+    matching = read_kv(os.path.join(f, "matching.txt"))
+    if matching:
+        out += ["", "The floor under furet's warm queries (`furet-query-bench --matching-only`, "
+                "same queries and index): Xapian's BM25 top 10 for the OR of each query's "
+                "analysed words over furet's passages, with nothing else (no synonyms, title "
+                "terms, re-ranking, stored text or highlights), takes p50 / p95 / p99 "
+                "%s / %s / %s ms." % (matching["p50_ms"], matching["p95_ms"],
+                                      matching["p99_ms"])]
+
     mb = analyzer_mb_s(os.path.join(f, "analyzer_repo.json"))
     mb_corpus = analyzer_mb_s(os.path.join(f, "analyzer_corpus.json"))
     if mb or mb_corpus:

@@ -174,6 +174,9 @@ grep -q '^0 added, 0 updated, 0 removed' "$OUT/noop.log" ||
 step "furet: warm queries"
 record "$bin/furet-query-bench" --index "$index" --queries "$queries" -n 10 \
   --latencies "$OUT/lat.tsv" > "$OUT/query.txt"
+# The floor under those figures: Xapian's BM25 matching alone over the same passages.
+record "$bin/furet-query-bench" --index "$index" --queries "$queries" -n 10 --matching-only \
+  > "$OUT/matching.txt"
 
 step "furet: cold CLI"
 query=$(cold_query "$queries")
