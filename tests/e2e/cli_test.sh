@@ -40,7 +40,7 @@ rm corpus/new.txt
 check "a deletion is a removal" contains "$("$indexer")" "0 added, 0 updated, 1 removed"
 status=$("$indexer" --status)
 check "--status counts articles" contains "$status" "articles:  5"
-check "--status names the analysis" contains "$status" "analysis:  fr-snowball/2"
+check "--status names the analysis" contains "$status" "analysis:  fr-snowball/3"
 check "progress lines when not a terminal" test -z "$("$indexer" 2>&1 >/dev/null)"
 
 # The search the README shows, and its JSON form

@@ -205,6 +205,40 @@ TEST(AnalyzerTest, InflectionsConflate) {
   EXPECT_TRUE(matches(a, "autorisation", "la Chine est enfin autorisée"));
 }
 
+// Snowball leaves the forms of irregular and -dre verbs apart ("conçu" ->
+// "conçu", "concevoir" -> "concevoir", "concevant" -> "concev"; "interdit" ->
+// "interd" but "interdites" -> "interdit"): the verb table joins them.
+TEST(AnalyzerTest, FormsOfOneVerbShareATerm) {
+  Analyzer a;
+  for (std::string_view form : {"conçu", "conçue", "concu", "conçoivent", "Concevons", "concevra"}) {
+    EXPECT_EQ(terms_in_order(a, form), terms_in_order(a, "concevoir")) << form;
+  }
+  for (std::string_view form : {"vendu", "vend", "vendent", "vendions", "vendrait"}) {
+    EXPECT_EQ(terms_in_order(a, form), terms_in_order(a, "vendre")) << form;
+  }
+  EXPECT_TRUE(matches(a, "interdites", "l'AI Diffusion Rule interdit toute livraison"));
+  EXPECT_FALSE(matches(a, "suspension", "ils ont suspendu"))
+      << "a noun is not its verb: derivation is left to the stemmer";
+  EXPECT_TRUE(matches(a, "suspendre", "ils ont suspendu les contrôles"));
+  EXPECT_TRUE(matches(a, "prendre", "les mesures prises"));
+  EXPECT_FALSE(matches(a, "concevoir", "vendre"));
+}
+
+// A form two verbs share ("vis": voir and vivre), or that is more often another
+// word ("revenus": income; "entreprise": a company), keeps its own stem; so do
+// the imperfect subjunctive's forms, which are nouns as often ("permissions").
+TEST(AnalyzerTest, AmbiguousVerbFormsAreLeftToTheStemmer) {
+  Analyzer a;
+  EXPECT_FALSE(matches(a, "vis", "voir"));
+  EXPECT_FALSE(matches(a, "vis", "vivre"));
+  EXPECT_FALSE(matches(a, "revenus", "il revient"));
+  EXPECT_FALSE(matches(a, "entreprise", "il entreprend"));
+  EXPECT_FALSE(matches(a, "permissions", "cela permet"));
+  EXPECT_FALSE(matches(a, "primes", "il prend"));
+  // Modal verbs are not in the table: "le pouvoir" is not "il peut".
+  EXPECT_FALSE(matches(a, "pouvoir", "il peut"));
+}
+
 TEST(AnalyzerTest, EmptyAndPunctuationOnlyGiveNoTokens) {
   Analyzer a;
   EXPECT_TRUE(a.analyze("").empty());
