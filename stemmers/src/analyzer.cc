@@ -63,12 +63,7 @@ std::string without_spaces(std::string s) {
 // "75%" or, as French typography has it, "75 %" (a space, often a no-break
 // one, before the sign); 0 if none follows.
 std::size_t percent_sign_end(std::string_view text, std::size_t end) {
-  for (std::string_view space : {" ", "\u00A0", "\u202F"}) {
-    if (text.substr(end, space.size()) == space) {
-      end += space.size();
-      break;
-    }
-  }
+  end += detail::number_space_bytes(text.substr(end));
   return text.substr(end, 1) == "%" ? end + 1 : 0;
 }
 

@@ -67,6 +67,13 @@ void push_camel_case_parts(std::string_view text, std::uint32_t begin, std::uint
 
 }  // namespace
 
+std::size_t number_space_bytes(std::string_view text) {
+  std::size_t i = 0;
+  UChar32 c = -1;
+  if (!text.empty()) U8_NEXT(text.data(), i, text.size(), c);
+  return is_group_separator(c) ? i : 0;
+}
+
 WordSegmenter::WordSegmenter() {
   UErrorCode status = U_ZERO_ERROR;
   words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getFrench(), status));

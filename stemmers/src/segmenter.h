@@ -2,6 +2,7 @@
 #ifndef FURET_STEMMERS_SRC_SEGMENTER_H_
 #define FURET_STEMMERS_SRC_SEGMENTER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -20,6 +21,11 @@ struct Segment {
   /// ("DeepSeek", or table cells glued by extraction: "spécifiqueUtilisation").
   bool linked_to_next = false;
 };
+
+/// Bytes of the space French typography puts inside or after a number that
+/// `text` starts with ("300 000", "75 %"): a space, no-break, narrow no-break,
+/// thin or figure space; 0 if it starts with none.
+std::size_t number_space_bytes(std::string_view text);
 
 /// Splits text into word segments at ICU word boundaries (locale fr), dropping
 /// spaces and punctuation, joining French thousands groups ("300 000" with a

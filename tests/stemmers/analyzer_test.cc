@@ -91,8 +91,9 @@ TEST(AnalyzerTest, DecimalCommaStays) {
 
 TEST(AnalyzerTest, APercentageStandsBesideItsNumber) {
   Analyzer a;
+  // The spaces that may stand inside a number ("300 000") may stand before its sign.
   for (std::string_view text : {"grimpé de 75%", "grimpé de 75 %", "grimpé de 75\u00A0%",
-                                "grimpé de 75\u202F%"}) {
+                                "grimpé de 75\u202F%", "grimpé de 75\u2009%"}) {
     const std::vector<Token> tokens = a.analyze(text);
     ASSERT_EQ(tokens.size(), 4u) << text;
     const Token& number = tokens[2];
