@@ -99,17 +99,10 @@ void IndexWriter::Impl::check_compatible(const Shard& shard) const {
   const Xapian::WritableDatabase& db = shard.db;
   const std::string schema_version = db.get_metadata(std::string(schema::kSchemaKey));
   if (schema_version.empty() && db.get_doccount() == 0) return;  // a new index
-  if (schema_version != schema::kSchemaVersion) {
-    throw IncompatibleIndex("index '" + dir + "' has schema version '" + schema_version +
-                            "', this build writes '" + std::string(schema::kSchemaVersion) +
-                            "'; rebuild it with furet-index --rebuild");
-  }
-  const std::string config = db.get_metadata(std::string(schema::kAnalysisKey));
-  if (config != analyzer.config_string()) {
-    throw IncompatibleIndex("index '" + dir + "' was analysed with '" + config +
-                            "', this build uses '" + analyzer.config_string() +
-                            "'; rebuild it with furet-index --rebuild");
-  }
+  const std::string why = schema::incompatibility(
+      dir, schema_version, db.get_metadata(std::string(schema::kAnalysisKey)),
+      analyzer.config_string());
+  if (!why.empty()) throw IncompatibleIndex(why);
 }
 
 std::map<std::string, IndexWriter::Impl::Known> IndexWriter::Impl::load_manifest() const {

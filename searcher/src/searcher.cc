@@ -153,18 +153,10 @@ Searcher::Searcher(const std::vector<std::string>& locations) : impl_(std::make_
       impl_->db.add_database(open_one(location));
       impl_->remote = impl_->remote || location.rfind(kRemoteScheme, 0) == 0;
     }
-    const std::string schema_version = impl_->db.get_metadata(std::string(schema::kSchemaKey));
-    if (schema_version != schema::kSchemaVersion) {
-      throw IncompatibleIndex("index '" + where + "' has schema version '" + schema_version +
-                              "', this build reads '" + std::string(schema::kSchemaVersion) +
-                              "'; rebuild it with furet-index --rebuild");
-    }
-    const std::string analysis = impl_->db.get_metadata(std::string(schema::kAnalysisKey));
-    if (analysis != impl_->analyzer.config_string()) {
-      throw IncompatibleIndex("index '" + where + "' was analysed with '" + analysis +
-                              "', this build analyses with '" + impl_->analyzer.config_string() +
-                              "'; rebuild it with furet-index --rebuild");
-    }
+    const std::string why = schema::incompatibility(
+        where, impl_->db.get_metadata(std::string(schema::kSchemaKey)),
+        impl_->db.get_metadata(std::string(schema::kAnalysisKey)), impl_->analyzer.config_string());
+    if (!why.empty()) throw IncompatibleIndex(why);
   } catch (const Xapian::Error& e) {
     throw IoError("cannot open index '" + where + "': " + e.get_description());
   }

@@ -11,6 +11,7 @@
 
 #include "../test_util.h"
 #include "furet/analysis/analyzer.h"
+#include "furet/analysis/schema.h"
 #include "furet/error.h"
 #include "furet/searcher.h"
 
@@ -195,6 +196,34 @@ TEST_F(IndexWriterTest, ReadmeAndHiddenFilesAreNotArticles) {
   write_file(corpus_ + "/.draft.txt", "Un brouillon caché sur les puces.\n");
   const UpdateReport report = update();
   EXPECT_EQ(report.added.size(), 1u);
+}
+
+// An index of another layout or analysis would mix two kinds of terms: an
+// update refuses it by name and says how to rebuild, and the rebuild works.
+TEST_F(IndexWriterTest, IndexOfAnotherSchemaOrAnalysisIsRefusedUntilRebuilt) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  update();
+  for (const auto& [key, value] : {std::pair{schema::kAnalysisKey, "fr-snowball/1"},
+                                   std::pair{schema::kSchemaKey, "1"}}) {
+    {
+      Xapian::WritableDatabase db(index_, Xapian::DB_OPEN);
+      db.set_metadata(std::string(key), value);
+      db.commit();
+    }
+    try {
+      update();
+      FAIL() << "an index with " << key << " = " << value << " was updated";
+    } catch (const IncompatibleIndex& e) {
+      const std::string message = e.what();
+      EXPECT_NE(message.find(index_), std::string::npos) << message;
+      EXPECT_NE(message.find(std::string("'") + value + "'"), std::string::npos) << message;
+      EXPECT_NE(message.find("furet-index --rebuild"), std::string::npos) << message;
+    }
+    UpdateOptions rebuild;
+    rebuild.rebuild = true;
+    update(rebuild);
+    EXPECT_TRUE(finds(index_, "Blackwell", "RTX 6000D"));  // the searcher opens it again
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #ifndef FURET_ANALYSIS_SCHEMA_H_
 #define FURET_ANALYSIS_SCHEMA_H_
 
+#include <string>
 #include <string_view>
 
 namespace furet::schema {
@@ -31,6 +32,12 @@ inline constexpr std::string_view kAnalysisKey = "furet.analysis";
 inline constexpr std::string_view kUpdatedKey = "furet.updated";
 /// Prefix of manifest entries: kManifestPrefix + article id -> file record.
 inline constexpr std::string_view kManifestPrefix = "furet.file.";
+
+/// Why the index at `index`, whose metadata give `schema_version` and
+/// `analysis`, cannot be read or written by this build, which analyses with
+/// `this_analysis`: a message naming both and the way out; empty if it can.
+std::string incompatibility(std::string_view index, std::string_view schema_version,
+                            std::string_view analysis, std::string_view this_analysis);
 
 }  // namespace furet::schema
 
