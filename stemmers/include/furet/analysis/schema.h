@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "furet/export.h"
+
 namespace furet::schema {
 
 /// Version of the index layout below; bumped on any incompatible change.
@@ -36,8 +38,10 @@ inline constexpr std::string_view kManifestPrefix = "furet.file.";
 /// Why the index at `index`, whose metadata give `schema_version` and
 /// `analysis`, cannot be read or written by this build, which analyses with
 /// `this_analysis`: a message naming both and the way out; empty if it can.
-std::string incompatibility(std::string_view index, std::string_view schema_version,
-                            std::string_view analysis, std::string_view this_analysis);
+FURET_EXPORT std::string incompatibility(std::string_view index,
+                                         std::string_view schema_version,
+                                         std::string_view analysis,
+                                         std::string_view this_analysis);
 
 }  // namespace furet::schema
 
