@@ -81,8 +81,7 @@ IndexWriter::IndexWriter(const std::string& dir, std::size_t shards)
   impl_->dir = dir;
   try {
     for (const std::string& shard_dir : detail::prepare_shards(dir, shards)) {
-      impl_->shards.push_back(
-          {shard_dir, Xapian::WritableDatabase(shard_dir, Xapian::DB_CREATE_OR_OPEN), {}});
+      impl_->shards.push_back({shard_dir, detail::open_for_writing(shard_dir), {}});
     }
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexLocked("index '" + dir + "' is being updated by another process");

@@ -65,10 +65,18 @@ std::vector<std::string> prepare_shards(const std::string& dir, std::size_t requ
   for (std::size_t k = 0; k < requested; ++k) {
     names.push_back("shard-" + std::to_string(k));
     dirs.push_back((fs::path(dir) / names.back()).string());
-    Xapian::WritableDatabase(dirs.back(), Xapian::DB_CREATE_OR_OPEN).close();
+    open_for_writing(dirs.back()).close();
   }
   write_stub(dir, names);
   return dirs;
+}
+
+Xapian::WritableDatabase open_for_writing(const std::string& dir) {
+  // Xapian writes "iamglass" last, when the new database is complete; it takes
+  // the write lock before overwriting, so a creation under way is left alone.
+  const bool complete = fs::exists(fs::path(dir) / "iamglass");
+  return Xapian::WritableDatabase(
+      dir, complete ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_CREATE_OR_OVERWRITE);
 }
 
 std::size_t shard_of(const std::string& article_id, std::size_t count) {

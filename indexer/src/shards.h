@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 namespace furet::detail {
 
 /// The databases of the index at `dir`, creating its layout if it is new.
@@ -14,6 +16,12 @@ namespace furet::detail {
 /// `dir`/XAPIANDB, through which Xapian (and so furet-search) opens them as one.
 /// Throws InvalidArgument if `requested` contradicts an existing index.
 std::vector<std::string> prepare_shards(const std::string& dir, std::size_t requested);
+
+/// The database at `dir` (one shard, or a whole unsharded index) open for
+/// writing, created if new. Also created afresh where a first build was killed
+/// while Xapian created it: table files without the version file that makes them
+/// a database, which Xapian would refuse to open and which hold no commit.
+Xapian::WritableDatabase open_for_writing(const std::string& dir);
 
 /// The shard directories of an existing sharded index, or empty.
 std::vector<std::string> existing_shards(const std::string& dir);

@@ -198,6 +198,18 @@ TEST_F(IndexWriterTest, ReadmeAndHiddenFilesAreNotArticles) {
   EXPECT_EQ(report.added.size(), 1u);
 }
 
+// A first build killed while Xapian created the database leaves its table files
+// but not "iamglass", written last: Xapian refuses to open that, and the next
+// run must build the index rather than fail (CrashTest kills builds at random).
+TEST_F(IndexWriterTest, HalfCreatedDatabaseOfAKilledFirstBuildIsCreatedAgain) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  Xapian::WritableDatabase(index_, Xapian::DB_CREATE).close();
+  std::filesystem::remove(index_ + "/iamglass");
+  ASSERT_THROW(Xapian::WritableDatabase(index_, Xapian::DB_CREATE_OR_OPEN), Xapian::Error);
+  EXPECT_EQ(update().added.size(), 1u);
+  EXPECT_TRUE(finds(index_, "Blackwell", "RTX 6000D"));
+}
+
 // An index of another layout or analysis would mix two kinds of terms: an
 // update refuses it by name and says how to rebuild, and the rebuild works.
 TEST_F(IndexWriterTest, IndexOfAnotherSchemaOrAnalysisIsRefusedUntilRebuilt) {
