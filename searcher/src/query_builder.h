@@ -11,16 +11,17 @@
 #include "furet/analysis/token.h"
 #include "query_parser.h"
 #include "thesaurus.h"
+#include "tunable.h"
 
 namespace furet::detail {
 
 /// A synonym is evidence, but weaker than the word the user typed: its share
 /// of a match, in the Xapian query and in the re-ranking.
-inline constexpr double kSynonymWeight = 0.6;
+inline const double kSynonymWeight = tunable("SYNONYM_WEIGHT", 0.6);
 
 /// Title terms say what the article is about; they help, but the passage's own
 /// words decide. Scale of a title match against a body match.
-inline constexpr double kTitleWeight = 0.3;
+inline const double kTitleWeight = tunable("TITLE_WEIGHT", 0.3);
 
 /// One thing the query asks for: a word (with its accent-blind variant), a
 /// compound, a phrase, a prefix, or alternatives joined by OR. A passage

@@ -2,17 +2,22 @@
 #include "ranker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace furet::detail {
 namespace {
 
-constexpr double kCoverageFloor = 0.25;   // f: a passage with part of the query still counts
-constexpr double kProximityGain = 0.25;   // g: the bonus for words side by side
-constexpr double kArticleFloor = 0.3;     // a: a stray mention keeps 30% of its score
+const double kCoverageFloor = tunable("COVERAGE_FLOOR", 0.25);  // f: part of the query still counts
+// e: a passage lacking a rare word falls fast, one lacking a common word barely.
+const double kCoverageExponent = tunable("COVERAGE_EXPONENT", 4);
+const double kProximityGain = tunable("PROXIMITY_GAIN", 0.25);  // g: the bonus for words side by side
+// a: what a passage keeps of its score when its article holds none of the
+// rest of the query. 0: the article's share of the query scales it wholly.
+const double kArticleFloor = tunable("ARTICLE_FLOOR", 0);
 // A word of the article's title, absent from the passage, still says what the
 // passage is about: it covers its concept this much.
-constexpr double kTitleCoverage = 0.7;
+const double kTitleCoverage = tunable("TITLE_COVERAGE", 0.7);
 
 // Share of the concepts' total idf that `covered` holds, each concept as strongly
 // as it is matched.
@@ -53,7 +58,7 @@ std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidate
         c.match.covered.begin(), c.match.covered.end(), [](double strength) { return strength > 0; }));
     s.proximity = c.match.span ? covered / c.match.span : 0.0;
     s.article = weighted_share(article_covered[c.article], concepts);
-    s.coverage_factor = kCoverageFloor + (1 - kCoverageFloor) * s.coverage * s.coverage;
+    s.coverage_factor = kCoverageFloor + (1 - kCoverageFloor) * std::pow(s.coverage, kCoverageExponent);
     s.proximity_factor = 1 + kProximityGain * s.proximity;
     s.article_factor = kArticleFloor + (1 - kArticleFloor) * s.article;
     s.total = s.bm25 * s.coverage_factor * s.proximity_factor * s.article_factor;

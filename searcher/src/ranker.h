@@ -7,12 +7,13 @@
 
 #include "highlighter.h"
 #include "query_builder.h"
+#include "tunable.h"
 
 namespace furet::detail {
 
 /// Xapian's BM25 parameters for passages (Xapian's defaults).
-inline constexpr double kBm25K1 = 1.2;
-inline constexpr double kBm25B = 0.75;
+inline const double kBm25K1 = tunable("BM25_K1", 1.2);
+inline const double kBm25B = tunable("BM25_B", 0.75);
 inline constexpr double kBm25MinNormLength = 0.5;
 
 /// A passage the index returned, with what the re-ranker needs to know of it.
@@ -35,7 +36,7 @@ struct ScoreParts {
 };
 
 /// Scores each candidate:
-///   bm25 × (f + (1 − f)·coverage²) × (1 + g·proximity) × (a + (1 − a)·article)
+///   bm25 × (f + (1 − f)·coverage^e) × (1 + g·proximity) × (a + (1 − a)·article)
 /// so a passage with all the query's rare words beats one repeating a common
 /// word, close words beat scattered ones, and a passage of an article that is
 /// about the whole query beats a stray mention.

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <stdexcept>
+
 #include <xapian.h>
 
 #include "../test_util.h"
@@ -11,6 +14,7 @@
 #include "furet/indexer/index_writer.h"
 #include "query_parser.h"
 #include "ranker.h"
+#include "tunable.h"
 
 namespace furet::detail {
 namespace {
@@ -124,6 +128,19 @@ TEST(RankerTest, TitleWordCoversItsConceptLessThanThePassage) {
   EXPECT_LT(scores[0].coverage, scores[1].coverage);
   EXPECT_LT(scores[1].coverage, scores[2].coverage);
   EXPECT_LT(scores[0].total, scores[1].total);
+}
+
+// The ranking constants are fixed unless the build is made for tuning them.
+TEST(RankerTest, OnlyATuningBuildTakesConstantsFromTheEnvironment) {
+  ::setenv("FURET_TUNE_TEST_CONSTANT", "9", 1);
+#ifdef FURET_RANKING_TUNING
+  EXPECT_EQ(tunable("TEST_CONSTANT", 1.5), 9);
+  ::setenv("FURET_TUNE_TEST_CONSTANT", "9x", 1);
+  EXPECT_THROW(tunable("TEST_CONSTANT", 1.5), std::invalid_argument);
+#else
+  EXPECT_EQ(tunable("TEST_CONSTANT", 1.5), 1.5);
+#endif
+  ::unsetenv("FURET_TUNE_TEST_CONSTANT");
 }
 
 }  // namespace
