@@ -30,7 +30,8 @@ import sys
 SHARED = os.environ.get("FURET_SHARED", os.path.join(os.path.dirname(__file__), "../../../shared"))
 SCORE_PY = os.path.join(SHARED, "relevance", "score.py")
 
-# Ranges searched, wide around each constant's current value (tunable.h names).
+# Ranges searched, wide around each constant's current value, by the names the
+# constants give tunable() in searcher/src.
 RANGES = {
     "COVERAGE_FLOOR": (0.0, 0.6),
     "COVERAGE_EXPONENT": (0.5, 5.0),
