@@ -28,6 +28,7 @@ struct ProcessResult {
   long max_rss_kb = 0;   ///< peak resident memory
   std::string out;       ///< standard output
   std::string err;       ///< standard error
+  bool timed_out = false;  ///< killed for running past its time (Process::wait)
 };
 
 /// A child process started from argv; `in_child` runs between fork and exec
@@ -38,11 +39,11 @@ class Process {
       : out_(dir_ / "out"), err_(dir_ / "err") {
     pid_ = ::fork();
     if (pid_ == 0) {
-      if (in_child) in_child();
       const int out = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       const int err = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       ::dup2(out, 1);
       ::dup2(err, 2);
+      if (in_child) in_child();  // after the redirections: it may give up privileges
       std::vector<char*> args;
       for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
       args.push_back(nullptr);
@@ -61,11 +62,22 @@ class Process {
 
   void kill(int sig = SIGKILL) { ::kill(pid_, sig); }
 
-  ProcessResult wait() {
+  /// Waits for the end; past `timeout` (if not zero) the process is killed
+  /// first, and ProcessResult::timed_out says so.
+  ProcessResult wait(std::chrono::milliseconds timeout = std::chrono::milliseconds(0)) {
     ProcessResult r;
     int status = 0;
     struct rusage usage {};
-    ::wait4(pid_, &status, 0, &usage);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (timeout.count() > 0 && ::wait4(pid_, &status, WNOHANG, &usage) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        r.timed_out = true;
+        ::kill(pid_, SIGKILL);
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (timeout.count() == 0 || r.timed_out) ::wait4(pid_, &status, 0, &usage);
     waited_ = true;
     if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace furet::testing {
 
@@ -45,6 +46,16 @@ inline std::string read_file(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+/// The databases an index folder's shard list (XAPIANDB) names, in order.
+inline std::vector<std::string> shard_databases(const std::string& index) {
+  std::vector<std::string> databases;
+  std::istringstream list(read_file(index + "/XAPIANDB"));
+  for (std::string line; std::getline(list, line);) {
+    if (line.rfind("auto ", 0) == 0) databases.push_back(index + "/" + line.substr(5));
+  }
+  return databases;
 }
 
 /// The project's corpus/ folder.

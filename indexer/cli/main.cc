@@ -5,9 +5,10 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "furet/indexer/index_status.h"
 #include "furet/indexer/index_writer.h"
 #include "furet/indexer/watch.h"
+#include "terminal_text.h"
 
 namespace {
 
@@ -28,6 +30,10 @@ std::string default_index() {
   const char* env = std::getenv("FURET_INDEX");
   return env && *env ? env : kDefaultIndex;
 }
+
+// Every text that may come from data (file names, titles, Xapian's messages)
+// is printed through this: no control character reaches the terminal.
+std::string safe(const std::string& text) { return furet::terminal_safe(text); }
 
 // Progress of a long run on stderr: one line rewritten in place on a terminal,
 // a plain line every few seconds otherwise (a log, a pipe).
@@ -69,37 +75,64 @@ void print_status(const std::string& index) {
     const std::time_t t = s.updated;
     std::strftime(updated, sizeof updated, "%Y-%m-%d %H:%M:%S %Z", std::localtime(&t));
   }
-  std::cout << "index:     " << index << '\n'
+  char size[32];
+  std::snprintf(size, sizeof size, "%.1f MB", s.bytes / 1e6);
+  std::cout << "index:     " << safe(index) << '\n'
             << "articles:  " << s.articles << '\n'
             << "passages:  " << s.passages << '\n'
             << "terms:     " << s.terms << '\n'
-            << "size:      " << s.bytes / 1e6 << " MB\n"
-            << "analysis:  " << s.analysis << " (schema " << s.schema << ")\n"
+            << "size:      " << size << '\n'
+            << "analysis:  " << safe(s.analysis) << " (schema " << safe(s.schema) << ")\n"
             << "updated:   " << updated << '\n';
   if (!s.shards.empty()) std::cout << "shards:    " << s.shards.size() << '\n';
+}
+
+std::string rebuild_command(const std::string& index) {
+  return "furet-index --rebuild --index " + safe(index) + " PATH...";
+}
+
+// --check: 0 when sound, 2 with every problem and the way out otherwise.
+int print_check(const std::string& index) {
+  const furet::IndexCheck check = furet::check_index(index);
+  if (check.sound()) {
+    std::cout << "index '" << safe(index) << "' is sound: " << check.articles << " articles, "
+              << check.passages << " passages, " << check.databases << " database"
+              << (check.databases == 1 ? "" : "s") << " checked\n";
+    return 0;
+  }
+  for (const std::string& problem : check.problems) {
+    std::cerr << "furet-index: " << safe(problem) << '\n';
+  }
+  std::cerr << "furet-index: error: index '" << safe(index) << "' is damaged ("
+            << check.problems.size() << " problem" << (check.problems.size() == 1 ? "" : "s")
+            << "); rebuild it from the articles: " << rebuild_command(index) << '\n';
+  return 2;
 }
 
 // Warnings go to stderr, each naming its file.
 void print_notes(const furet::UpdateReport& report) {
   for (const auto& s : report.skipped) {
-    std::cerr << "furet-index: warning: skipped '" << s.path << "': " << s.reason << '\n';
+    std::cerr << "furet-index: warning: skipped '" << safe(s.path) << "': " << safe(s.reason)
+              << (s.kept ? "; what the index held of it is kept" : "") << '\n';
   }
   for (const auto& w : report.warnings) {
-    std::cerr << "furet-index: warning: '" << w.path << "': " << w.reason << '\n';
+    std::cerr << "furet-index: warning: '" << safe(w.path) << "': " << safe(w.reason) << '\n';
   }
 }
 
 void print_report(const furet::UpdateReport& report, const std::string& index, bool verbose) {
   if (verbose) {
-    for (const auto& p : report.added) std::cout << "added     " << p << '\n';
-    for (const auto& p : report.updated) std::cout << "updated   " << p << '\n';
-    for (const auto& p : report.removed) std::cout << "removed   " << p << '\n';
+    for (const auto& p : report.added) std::cout << "added     " << safe(p) << '\n';
+    for (const auto& p : report.updated) std::cout << "updated   " << safe(p) << '\n';
+    for (const auto& p : report.removed) std::cout << "removed   " << safe(p) << '\n';
   }
   print_notes(report);
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
   std::cout << report.added.size() << " added, " << report.updated.size() << " updated, "
             << report.removed.size() << " removed, " << report.unchanged << " unchanged, "
             << report.skipped.size() << " skipped; " << report.passages_written
-            << " passages written to '" << index << "' in " << report.seconds << " s\n";
+            << " passages written to '" << safe(index) << "' in " << seconds << " s\n";
 }
 
 std::atomic<bool> stop_requested{false};
@@ -108,12 +141,14 @@ extern "C" void request_stop(int) { stop_requested = true; }
 
 // Watch mode: one report line per committed batch, with its time.
 void watch_until_stopped(furet::IndexWriter& writer, const std::vector<std::string>& paths,
-                         const std::string& index, bool quiet, bool verbose) {
+                         const furet::UpdateOptions& update, const std::string& index, bool quiet,
+                         bool verbose) {
   struct sigaction action {};
   action.sa_handler = request_stop;
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
   furet::WatchOptions options;
+  options.update = update;
   options.should_stop = [] { return stop_requested.load(); };
   options.on_update = [&](const furet::UpdateReport& report) {
     if (quiet) {
@@ -132,6 +167,76 @@ void watch_until_stopped(furet::IndexWriter& writer, const std::vector<std::stri
   if (!quiet) std::cerr << "furet-index: stopped\n";
 }
 
+// A crash while working on an index is most likely Xapian meeting a damaged
+// one (its tables carry no checksums, and a damaged block can corrupt the
+// heap): the crashed process is replaced by `furet-index --after-crash SIG
+// --index DIR`, which checks the index and says what is wrong and what to do.
+// Everything the handler uses is prepared beforehand; it only calls
+// async-signal-safe functions.
+namespace crash {
+
+constexpr int kSignals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
+constexpr const char* kNames[] = {"SIGSEGV", "SIGBUS", "SIGABRT", "SIGFPE", "SIGILL"};
+std::string index_argument;
+const char* argv_for[std::size(kSignals)][6];
+char fallback[512];
+std::size_t fallback_size = 0;
+alignas(16) char alternate_stack[64 * 1024];
+
+extern "C" void on_crash(int sig) {
+  sigset_t none;
+  ::sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);  // the check starts with no signal blocked
+  for (std::size_t k = 0; k < std::size(kSignals); ++k) {
+    if (kSignals[k] == sig) ::execve("/proc/self/exe", const_cast<char**>(argv_for[k]), environ);
+  }
+  [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, fallback, fallback_size);
+  ::_exit(2);
+}
+
+void arm(const std::string& index) {
+  index_argument = index;
+  for (std::size_t k = 0; k < std::size(kSignals); ++k) {
+    argv_for[k][0] = "furet-index";
+    argv_for[k][1] = "--after-crash";
+    argv_for[k][2] = kNames[k];
+    argv_for[k][3] = "--index";
+    argv_for[k][4] = index_argument.c_str();
+    argv_for[k][5] = nullptr;
+  }
+  fallback_size = static_cast<std::size_t>(
+      std::snprintf(fallback, sizeof fallback,
+                    "\nfuret-index: error: crashed while working on index '%s'; it is as its last "
+                    "commit. furet-index --check --index %s tells whether it is damaged\n",
+                    safe(index).c_str(), safe(index).c_str()));
+  fallback_size = std::min(fallback_size, sizeof fallback - 1);
+  stack_t stack{};
+  stack.ss_sp = alternate_stack;
+  stack.ss_size = sizeof alternate_stack;
+  ::sigaltstack(&stack, nullptr);  // a stack overflow still reaches the handler
+  struct sigaction action {};
+  action.sa_handler = on_crash;
+  action.sa_flags = SA_ONSTACK | SA_NODEFER | SA_RESETHAND;
+  for (int sig : kSignals) ::sigaction(sig, &action, nullptr);
+}
+
+// What the replacement process says: the crash, then the check's verdict.
+int report(const std::string& signal, const std::string& index) {
+  std::cerr << "\nfuret-index: error: crashed (" << safe(signal) << ") while working on index '"
+            << safe(index) << "'; the index is as its last commit. Checking it:\n";
+  try {
+    if (print_check(index) == 0) {
+      std::cerr << "furet-index: error: the index is sound, so this crash is a bug of "
+                   "furet-index: please report it with the command that crashed\n";
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "furet-index: error: " << safe(e.what()) << '\n';
+  }
+  return 2;
+}
+
+}  // namespace crash
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -142,36 +247,47 @@ int main(int argc, char** argv) {
       "into passages of a few sentences and writes them to the index. A second run only\n"
       "touches what changed: new files are added, changed ones replaced, deleted ones\n"
       "removed, and the whole update is committed at once.\n\n"
+      "What it reads and writes: only regular files inside the given paths (a link\n"
+      "out of them is skipped unless --follow-links; FIFOs and devices are skipped);\n"
+      "only inside the index folder, which must be new, empty or an index furet made.\n"
+      "A folder it cannot read keeps what the index holds from it.\n\n"
       "Examples:\n"
       "  furet-index                      index corpus/ into .furet\n"
       "  furet-index --index news.idx ~/articles\n"
-      "  furet-index --rebuild            start again from an empty index\n"
+      "  furet-index --rebuild            start again from the articles alone\n"
       "  furet-index --index big --shards 4 corpus   a sharded index\n"
       "  furet-index --status             what the index holds\n"
-      "  furet-index --watch              index corpus/, then keep it current\n",
+      "  furet-index --check              whether the index is sound\n"
+      "  furet-index --watch              index corpus/, then keep it current\n\n"
+      "Exit status: 0 on success (even with skipped files), 2 on error.\n",
       "furet-index"};
   app.set_version_flag("--version", std::string("furet-index ") + FURET_VERSION);
   std::string index = default_index();
   std::vector<std::string> paths;
-  bool rebuild = false;
+  furet::UpdateOptions update;
   bool quiet = false;
   bool verbose = false;
-  app.add_option("--index", index, "Index directory (default: $FURET_INDEX, else .furet)");
+  app.add_option("--index", index,
+                 "Index folder (default: $FURET_INDEX, else .furet); created if missing, "
+                 "refused if it holds files furet did not make");
   app.add_option("paths", paths, "Files and directories to index (default: corpus)");
-  app.add_flag("--rebuild", rebuild, "Discard the index's content and index everything again");
+  app.add_flag("--rebuild", update.rebuild,
+               "Build the index again from the articles alone, even if it is damaged; it "
+               "replaces the old one in one step");
   app.add_flag("-q,--quiet", quiet, "Print nothing but warnings and errors");
   app.add_flag("-v,--verbose", verbose, "List every file added, updated or removed");
   std::size_t shards = 0;
   app.add_option("--shards", shards,
-                 "Spread a new index over N shard databases (by a stable hash of each article's "
-                 "path), searched as one through --index DIR or served one by one with "
-                 "xapian-tcpsrv; an existing index keeps its layout")
+                 "Spread a new or rebuilt index over N shard databases (by a stable hash of "
+                 "each article's path), searched as one through --index DIR")
       ->check(CLI::Range(1, 1024));
-  std::size_t threads = 0;
-  app.add_option("--threads", threads,
+  app.add_option("--threads", update.threads,
                  "Threads for a first build or a --rebuild (default: one per core); 1 builds in "
                  "one thread and one transaction. Updates of an existing index use one thread")
       ->check(CLI::Range(0, 256));
+  app.add_flag("--follow-links", update.follow_links,
+               "Also read links to files outside the given paths (by default they are skipped "
+               "with a warning, so a planted link cannot expose a file through the index)");
   bool watching = false;
   app.add_flag("--watch", watching,
                "After indexing, keep running: notice new, changed, moved and deleted articles "
@@ -181,6 +297,12 @@ int main(int argc, char** argv) {
   app.add_flag("--status", status,
                "Print what the index holds (articles, passages, terms, size, analysis, last "
                "update) and exit");
+  bool check = false;
+  app.add_flag("--check", check,
+               "Check the index without changing it (Xapian's check of every table, and that "
+               "the manifest and the passages agree); exit 0 if it is sound, 2 if not");
+  std::string after_crash;
+  app.add_option("--after-crash", after_crash)->group("");  // see crash::arm
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -193,31 +315,28 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
 
   try {
+    if (!after_crash.empty()) return crash::report(after_crash, index);
     if (status) {
       print_status(index);
       return 0;
     }
+    if (check) return print_check(index);
+    crash::arm(index);
     furet::IndexWriter writer(index, shards);
     if (watching) {
-      watch_until_stopped(writer, paths, index, quiet, verbose);
+      watch_until_stopped(writer, paths, update, index, quiet, verbose);
       return 0;
     }
-    furet::UpdateOptions options;
-    options.rebuild = rebuild;
-    options.threads = threads;
-    if (!quiet) options.on_progress = ProgressPrinter(::isatty(STDERR_FILENO));
-    const furet::UpdateReport report = writer.update(paths, options);
+    if (!quiet) update.on_progress = ProgressPrinter(::isatty(STDERR_FILENO));
+    const furet::UpdateReport report = writer.update(paths, update);
     if (quiet) {
       print_notes(report);
     } else {
       print_report(report, index, verbose);
     }
     return 0;
-  } catch (const furet::Error& e) {
-    std::cerr << "furet-index: error: " << e.what() << '\n';
-    return 2;
   } catch (const std::exception& e) {
-    std::cerr << "furet-index: error: " << e.what() << '\n';
+    std::cerr << "furet-index: error: " << safe(e.what()) << '\n';
     return 2;
   }
 }

@@ -114,18 +114,17 @@ void ArticleIndexer::delete_article(Shard& shard, const std::string& id) {
   shard.db.delete_document(term);
 }
 
-bool ArticleIndexer::index_file(Shard& shard, const FoundFile& file,
-                                const std::string& id, const FileRecord* old,
-                                bool rebuild, UpdateReport& report) {
-  if (old && !rebuild && old->size == file.size && old->mtime_ns == file.mtime_ns) {
+bool ArticleIndexer::index_file(Shard& shard, const FoundFile& found, const std::string& id,
+                                const FileRecord* old, bool rebuild, UpdateReport& report) {
+  if (old && !rebuild && old->size == found.size && old->mtime_ns == found.mtime_ns) {
     ++report.unchanged;  // decided from metadata alone: the file is not read
     return true;
   }
-  FileRecord record{file.source, file.path, file.size, file.mtime_ns, 0, 0};
+  FoundFile file = found;
   try {
-    const std::string bytes = read_article_bytes(file.path);
+    const std::string bytes = read_article_bytes(file);
     report.bytes_read += bytes.size();
-    record.content_hash = content_hash(bytes);
+    FileRecord record{file.source, file.path, file.size, file.mtime_ns, content_hash(bytes), 0};
     if (old && !rebuild && old->content_hash == record.content_hash) {
       record.passages = old->passages;  // touched, not changed
       ++report.unchanged;
@@ -140,8 +139,9 @@ bool ArticleIndexer::index_file(Shard& shard, const FoundFile& file,
     shard.db.set_metadata(manifest_key(id), encode(record));
     return true;
   } catch (const SkipReason& skip) {
-    report.skipped.push_back({file.path, skip.reason});
-    return false;
+    const bool kept = skip.transient && old;
+    report.skipped.push_back({file.path, skip.reason, skip.transient});
+    return kept;
   }
 }
 

@@ -48,7 +48,9 @@ class ArticleIndexer {
   ArticleIndexer& operator=(const ArticleIndexer&) = delete;
 
   /// Brings article `id` (`file`, indexed before as `old`, or null) up to date
-  /// in `shard`, and says so in `report`. False if the file holds no article.
+  /// in `shard`, and says so in `report`. True if the shard holds the article
+  /// afterwards: written, unchanged, or kept as it was because the file could
+  /// not be read this time (FileNote::kept); false if it holds no article.
   bool index_file(Shard& shard, const FoundFile& file, const std::string& id,
                   const FileRecord* old, bool rebuild, UpdateReport& report);
   /// Removes an article's passages and the spelling counts they added.

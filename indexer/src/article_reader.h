@@ -15,6 +15,10 @@ namespace furet::detail {
 /// Why a file was not indexed: empty, binary, unsupported. Not an error: the run goes on.
 struct SkipReason {
   std::string reason;
+  /// The file may well hold an article but could not be read this time (too
+  /// many open files, an I/O error, replaced while read): what the index
+  /// holds of it is kept.
+  bool transient = false;
 };
 
 /// True for the file names the indexer reads: .txt .md .markdown .html .htm (any case).

@@ -1,13 +1,8 @@
 // A first build or a rebuild of one database, on several threads.
 #include "fresh_build.h"
 
-#include <fcntl.h>
-#include <stdio.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -16,7 +11,6 @@
 
 #include <xapian.h>
 
-#include "furet/error.h"
 #include "manifest.h"
 
 namespace furet::detail {
@@ -35,24 +29,6 @@ std::vector<FileRun> runs_of(const std::vector<const FoundFile*>& files, std::si
     before += f->size;
   }
   return runs;
-}
-
-// The scratch directory of a build of `dir`: its hidden sibling, on the same
-// file system so the result can be renamed into place.
-std::filesystem::path scratch_of(const std::string& dir) {
-  std::filesystem::path path = std::filesystem::absolute(dir).lexically_normal();
-  if (!path.has_filename()) path = path.parent_path();
-  const std::string name = path.filename().string();
-  std::string scratch = name.front() == '.' ? std::string() : std::string(1, '.');
-  scratch.append(name).append(".furet-build");
-  return path.parent_path() / scratch;
-}
-
-// Puts the database at `built` in place of the one at `live`, in one step for
-// readers: they see the old index or the new one, never none.
-void swap_into_place(const std::filesystem::path& built, const std::string& live) {
-  if (::renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) == 0) return;
-  throw IoError("cannot move the new index into '" + live + "': " + std::strerror(errno));
 }
 
 // Words given to Xapian's spelling table before each commit: its in-memory
@@ -112,11 +88,12 @@ std::vector<std::string> write_spellings(const SpellingDelta& spellings,
 
 }  // namespace
 
-std::vector<FileRun> build_fresh_shard(Shard& shard, const std::vector<const FoundFile*>& files,
-                                       const Analyzer& analyzer, std::size_t threads,
-                                       const std::function<void(std::uint64_t)>& done) {
-  const std::filesystem::path scratch = scratch_of(shard.dir);
-  std::filesystem::remove_all(scratch);
+std::vector<FileRun> build_fresh_database(const std::string& target,
+                                          const std::string& scratch_dir,
+                                          const std::vector<const FoundFile*>& files,
+                                          const Analyzer& analyzer, std::size_t threads,
+                                          const std::function<void(std::uint64_t)>& done) {
+  const std::filesystem::path scratch = scratch_dir;
   std::filesystem::create_directories(scratch);
   // More runs than threads, so that the threads finish together.
   std::vector<FileRun> runs = runs_of(files, threads * 4);
@@ -155,13 +132,8 @@ std::vector<FileRun> build_fresh_shard(Shard& shard, const std::vector<const Fou
     for (const std::string& dir : write_spellings(spellings, scratch, threads)) {
       parts.add_database(Xapian::Database(dir));
     }
-    const std::filesystem::path built = scratch / "index";
-    parts.compact(built.string(), Xapian::Compactor::FULL);
+    parts.compact(target, Xapian::Compactor::FULL);
     parts.close();
-    // The lock goes with the old database; the new one is opened, and locked, in its place.
-    swap_into_place(built, shard.dir);
-    shard.db.close();
-    shard.db = Xapian::WritableDatabase(shard.dir, Xapian::DB_OPEN);
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove_all(scratch, ignored);

@@ -23,17 +23,18 @@ struct FileRun {
   std::exception_ptr error;
 };
 
-/// Replaces the content of `shard` with `files`, on `threads` threads: each
-/// writes runs of consecutive files into its own scratch database (beside
-/// shard.dir, without a transaction or fsync); Xapian's compaction joins them in
-/// order, so documents get the ids a single writer gives them; the result
-/// takes shard.dir's place in one rename, and shard.db is reopened on it.
+/// Writes a new database at `target` (which must not exist) holding `files`,
+/// on `threads` threads: each writes runs of consecutive files into its own
+/// scratch database under `scratch` (without a transaction or fsync);
+/// Xapian's compaction joins them in order, so documents get the ids a single
+/// writer gives them, and writes `target` durably. `scratch` is removed.
 /// `done` is called after each file, from any thread, one call at a time.
-/// A crash before the rename leaves the shard as it was; its scratch goes at
-/// the next build. Throws Xapian::Error or std::filesystem::filesystem_error.
-std::vector<FileRun> build_fresh_shard(Shard& shard, const std::vector<const FoundFile*>& files,
-                                       const Analyzer& analyzer, std::size_t threads,
-                                       const std::function<void(std::uint64_t)>& done);
+/// Throws Xapian::Error or std::filesystem::filesystem_error; the caller
+/// discards the half-written generation.
+std::vector<FileRun> build_fresh_database(const std::string& target, const std::string& scratch,
+                                          const std::vector<const FoundFile*>& files,
+                                          const Analyzer& analyzer, std::size_t threads,
+                                          const std::function<void(std::uint64_t)>& done);
 
 }  // namespace furet::detail
 

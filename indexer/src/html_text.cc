@@ -85,7 +85,7 @@ int heading_level(std::string_view name) {
 // Character references.
 
 // HTML maps numeric references to 0x80-0x9F through windows-1252, because old pages written on
-// Windows used them for ’ œ € and similar; the five undefined slots stay as they are.
+// Windows used them for ’ œ € and similar; the five undefined slots stay C1 controls (dropped).
 constexpr std::array<char32_t, 32> kWindows1252C1 = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
@@ -179,6 +179,13 @@ const std::vector<NamedEntity>& entity_table() {
   return table;
 }
 
+// Controls a reference may not put in the text: an ESC or a C1 CSI in a title or a passage would
+// act on the terminal that prints it. Tab, LF, FF and CR are whitespace and stay.
+bool is_dropped_control(char32_t cp) {
+  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r') ||
+         (cp >= 0x7F && cp <= 0x9F);
+}
+
 bool lookup_entity(std::string_view name, char32_t* code_point) {
   const auto& table = entity_table();
   const auto it = std::lower_bound(
@@ -210,7 +217,7 @@ std::size_t decode_reference(std::string_view s, std::size_t pos, std::string& o
     if (i < s.size() && s[i] == ';') ++i;  // browsers accept numeric references without ';'
     if (value >= 0x80 && value <= 0x9F) value = kWindows1252C1[value - 0x80];
     if (value == 0) value = kReplacementCharacter;
-    append_utf8(out, value);
+    if (!is_dropped_control(value)) append_utf8(out, value);
     return i - pos;
   }
   const std::size_t name_start = i;

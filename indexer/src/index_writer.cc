@@ -19,8 +19,8 @@
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/schema.h"
 #include "furet/error.h"
+#include "index_folder.h"
 #include "manifest.h"
-#include "shards.h"
 
 namespace furet {
 namespace {
@@ -37,12 +37,55 @@ std::string describe_write_error(const Xapian::Error& e) {
   return e.get_description();
 }
 
-// What a failed run leaves behind: nothing, or its first `done` of `total` shards.
-std::string left_behind(std::size_t done, std::size_t total, const std::string& done_as,
-                        const std::string& to_finish) {
+// What a failed update leaves behind: nothing, or its first `done` of `total` shards.
+std::string left_behind(std::size_t done, std::size_t total) {
   if (done == 0) return "; the index is unchanged since its last update";
-  return "; " + std::to_string(done) + " of " + std::to_string(total) + " shards were " +
-         done_as + ", " + to_finish;
+  return "; " + std::to_string(done) + " of " + std::to_string(total) +
+         " shards were updated, run again to finish";
+}
+
+std::string in_quotes(const std::string& s) { return "'" + s + "'"; }
+
+std::string rebuild_advice(const std::string& index) {
+  return "rebuild it from the articles: furet-index --rebuild --index " + index + " PATH...";
+}
+
+// A database of the current generation, open for writing. The writer holds
+// the folder's lock, so Xapian's own lock on it can only be held by a writer
+// still dying (its lock goes with its last file) or by a program other than
+// furet-index: the first is waited for, the second named.
+Xapian::WritableDatabase open_database(const std::string& dir, const std::string& index) {
+  constexpr auto kWait = std::chrono::seconds(10);
+  const auto deadline = std::chrono::steady_clock::now() + kWait;
+  for (;;) {
+    try {
+      return Xapian::WritableDatabase(dir, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        throw IndexLocked("index " + in_quotes(index) + ": its database " + in_quotes(dir) +
+                          " is locked by a program other than furet-index (" + e.get_msg() + ")");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw IoError("index " + in_quotes(index) + " is damaged: " + e.get_msg() + "; " +
+                    rebuild_advice(index));
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      throw IoError("index " + in_quotes(index) + " is damaged: " + e.get_msg() + "; " +
+                    rebuild_advice(index));
+    }
+  }
+}
+
+// Xapian takes a missing table for an empty one; in a database with passages
+// each of these has content, so a missing one is damage, not emptiness.
+void check_tables(const std::string& dir, const Xapian::Database& db, const std::string& index) {
+  if (db.get_doccount() == 0) return;
+  for (const char* table : {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
+    if (!std::filesystem::exists(dir + "/" + table)) {
+      throw IoError("index " + in_quotes(index) + " is damaged: its database " + in_quotes(dir) +
+                    " has lost " + table + "; " + rebuild_advice(index));
+    }
+  }
 }
 
 }  // namespace
@@ -51,8 +94,11 @@ using detail::ArticleIndexer;
 using detail::Shard;
 
 struct IndexWriter::Impl {
-  std::string dir;
-  std::vector<Shard> shards;
+  Impl(const std::string& dir, std::size_t requested) : folder(dir), requested_shards(requested) {}
+
+  detail::IndexFolder folder;
+  std::size_t requested_shards;  // 0: the index's own count
+  std::vector<Shard> shards;     // the current generation's databases, once opened
   Analyzer analyzer;
   ArticleIndexer indexer{analyzer};
 
@@ -61,54 +107,70 @@ struct IndexWriter::Impl {
     detail::FileRecord record;
     std::size_t shard;
   };
+  using Manifest = std::map<std::string, Known>;
 
-  std::map<std::string, Known> load_manifest() const;
-  bool is_empty() const;
+  std::size_t current_shard_count() const;
+  void open_current();
   void check_compatible(const Shard& shard) const;
-  void remove_orphans(Xapian::WritableDatabase& db, const std::set<std::string>& seen);
-  void update_files(const std::vector<detail::FoundFile>& found,
-                    const std::vector<std::string>& roots, const UpdateOptions& options,
-                    UpdateReport& report);
-  void update_in_transactions(const std::vector<detail::FoundFile>& found,
-                              const std::vector<std::string>& roots, const UpdateOptions& options,
-                              UpdateReport& report);
-  void build_fresh(const std::vector<detail::FoundFile>& found, const UpdateOptions& options,
-                   UpdateReport& report);
+  static Manifest read_manifest(const std::vector<const Xapian::Database*>& dbs);
+  Manifest previous_manifest() const;
+  std::set<std::string> update_files(const detail::WalkResult& walk,
+                                     const std::vector<std::string>& roots,
+                                     const UpdateOptions& options, UpdateReport& report);
+  std::set<std::string> update_in_transactions(const detail::WalkResult& walk,
+                                               const std::vector<std::string>& roots,
+                                               const UpdateOptions& options, UpdateReport& report);
+  std::set<std::string> build_fresh(const detail::Generation& generation,
+                                    const std::vector<detail::FoundFile>& found,
+                                    const UpdateOptions& options, UpdateReport& report);
+  void build_generation(std::size_t shard_count, const detail::WalkResult& walk,
+                        const std::vector<std::string>& roots, const UpdateOptions& options,
+                        UpdateReport& report);
 };
 
-IndexWriter::IndexWriter(const std::string& dir, std::size_t shards)
-    : impl_(std::make_unique<Impl>()) {
-  impl_->dir = dir;
+IndexWriter::IndexWriter(const std::string& dir, std::size_t shards) {
   try {
-    for (const std::string& shard_dir : detail::prepare_shards(dir, shards)) {
-      impl_->shards.push_back({shard_dir, detail::open_for_writing(shard_dir), {}});
-    }
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLocked("index '" + dir + "' is being updated by another process");
-  } catch (const Xapian::Error& e) {
-    throw IoError("cannot open index '" + dir + "': " + e.get_msg());
+    impl_ = std::make_unique<Impl>(dir, shards);
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw IoError("cannot open index " + in_quotes(dir) + ": " + e.code().message());
   }
 }
 
 IndexWriter::~IndexWriter() = default;
 
-std::size_t IndexWriter::shard_count() const { return impl_->shards.size(); }
+std::size_t IndexWriter::Impl::current_shard_count() const {
+  if (folder.current()) return folder.current()->shard_dirs.size();
+  if (folder.is_older_layout()) return folder.content().older_databases.size();
+  return std::max<std::size_t>(requested_shards, 1);
+}
+
+std::size_t IndexWriter::shard_count() const { return impl_->current_shard_count(); }
+
+void IndexWriter::Impl::open_current() {
+  if (!shards.empty()) return;
+  for (const std::string& dir : folder.current()->shard_dirs) {
+    Xapian::WritableDatabase db = open_database(dir, folder.name());
+    check_tables(dir, db, folder.name());
+    shards.push_back({dir, std::move(db), {}});
+  }
+}
 
 void IndexWriter::Impl::check_compatible(const Shard& shard) const {
   const Xapian::WritableDatabase& db = shard.db;
   const std::string schema_version = db.get_metadata(std::string(schema::kSchemaKey));
   if (schema_version.empty() && db.get_doccount() == 0) return;  // a new index
   const std::string why = schema::incompatibility(
-      dir, schema_version, db.get_metadata(std::string(schema::kAnalysisKey)),
+      folder.name(), schema_version, db.get_metadata(std::string(schema::kAnalysisKey)),
       analyzer.config_string());
   if (!why.empty()) throw IncompatibleIndex(why);
 }
 
-std::map<std::string, IndexWriter::Impl::Known> IndexWriter::Impl::load_manifest() const {
-  std::map<std::string, Known> manifest;
+IndexWriter::Impl::Manifest IndexWriter::Impl::read_manifest(
+    const std::vector<const Xapian::Database*>& dbs) {
+  Manifest manifest;
   const std::string prefix(schema::kManifestPrefix);
-  for (std::size_t s = 0; s < shards.size(); ++s) {
-    const Xapian::WritableDatabase& db = shards[s].db;
+  for (std::size_t s = 0; s < dbs.size(); ++s) {
+    const Xapian::Database& db = *dbs[s];
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
       if (auto record = detail::decode(db.get_metadata(*it))) {
         manifest.emplace((*it).substr(prefix.size()), Known{std::move(*record), s});
@@ -118,29 +180,37 @@ std::map<std::string, IndexWriter::Impl::Known> IndexWriter::Impl::load_manifest
   return manifest;
 }
 
-// Passages that no manifest entry accounts for (an index from an older schema)
-// go too: a rebuild leaves only what its run wrote.
-void IndexWriter::Impl::remove_orphans(Xapian::WritableDatabase& db,
-                                       const std::set<std::string>& seen) {
-  const std::string prefix(schema::kArticlePrefix);
-  std::vector<std::string> orphans;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    if (!seen.count((*t).substr(prefix.size()))) orphans.push_back(*t);
+// What the index about to be replaced held, to report a rebuild against it.
+// A damaged index holds nothing that can be read: the rebuild goes on.
+IndexWriter::Impl::Manifest IndexWriter::Impl::previous_manifest() const {
+  try {
+    std::vector<std::string> dirs;
+    if (folder.current()) dirs = folder.current()->shard_dirs;
+    if (folder.is_older_layout()) dirs = folder.content().older_databases;
+    std::vector<Xapian::Database> dbs(dirs.begin(), dirs.end());
+    std::vector<const Xapian::Database*> pointers;
+    for (const Xapian::Database& db : dbs) pointers.push_back(&db);
+    return read_manifest(pointers);
+  } catch (const Xapian::Error&) {
+    return {};
   }
-  for (const std::string& term : orphans) db.delete_document(term);
 }
 
-// The body of an update, inside the shards' transactions.
-void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found,
-                                     const std::vector<std::string>& roots,
-                                     const UpdateOptions& options, UpdateReport& report) {
+// The body of an update, inside the shards' transactions. Returns the ids of
+// the articles the index holds afterwards among the files found.
+std::set<std::string> IndexWriter::Impl::update_files(const detail::WalkResult& walk,
+                                                      const std::vector<std::string>& roots,
+                                                      const UpdateOptions& options,
+                                                      UpdateReport& report) {
   IndexProgress progress;
-  progress.files_total = found.size();
-  for (const detail::FoundFile& f : found) progress.bytes_total += f.size;
+  progress.files_total = walk.files.size();
+  for (const detail::FoundFile& f : walk.files) progress.bytes_total += f.size;
 
-  const std::map<std::string, Known> manifest = load_manifest();
+  std::vector<const Xapian::Database*> dbs;
+  for (const Shard& shard : shards) dbs.push_back(&shard.db);
+  const Manifest manifest = read_manifest(dbs);
   std::set<std::string> seen;
-  for (const detail::FoundFile& file : found) {
+  for (const detail::FoundFile& file : walk.files) {
     const std::string id = detail::article_id(file.source);
     const auto known = manifest.find(id);
     const bool indexed = known != manifest.end();
@@ -150,19 +220,20 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
     }
     const detail::FileRecord* old = indexed ? &known->second.record : nullptr;
     Shard& shard = shards[indexed ? known->second.shard : detail::shard_of(id, shards.size())];
-    // An article that is no longer readable leaves the index.
-    if (indexer.index_file(shard, file, id, old, options.rebuild, report)) seen.insert(id);
+    if (indexer.index_file(shard, file, id, old, false, report)) seen.insert(id);
     progress.files_done++;
     progress.bytes_done += file.size;
     if (options.on_progress) options.on_progress(progress);
   }
 
+  // A file is gone only if a folder that was read completely lacks it.
+  const auto any_holds = [](const std::vector<std::string>& folders, const std::string& source) {
+    return std::any_of(folders.begin(), folders.end(),
+                       [&](const std::string& f) { return detail::is_within(source, f); });
+  };
   for (const auto& [id, known] : manifest) {
-    const std::string& source = known.record.source;  // lambdas cannot capture bindings (C++17)
-    const bool in_scope = options.rebuild || std::any_of(roots.begin(), roots.end(), [&](auto& r) {
-                            return detail::is_within(source, r);
-                          });
-    if (seen.count(id) || !in_scope) continue;
+    const std::string& source = known.record.source;
+    if (seen.count(id) || !any_holds(roots, source) || any_holds(walk.unread, source)) continue;
     Shard& shard = shards[known.shard];
     indexer.delete_article(shard, id);
     shard.db.set_metadata(detail::manifest_key(id), "");
@@ -172,29 +243,53 @@ void IndexWriter::Impl::update_files(const std::vector<detail::FoundFile>& found
   for (Shard& shard : shards) {
     detail::apply_spellings(shard.spellings, shard.db);
     shard.spellings.clear();
-    if (options.rebuild) remove_orphans(shard.db, seen);
-    detail::write_run_metadata(shard.db, analyzer.config_string(),
-                               report.changed() || options.rebuild);
+    detail::write_run_metadata(shard.db, analyzer.config_string(), report.changed());
+  }
+  return seen;
+}
+
+// Updates every shard in one transaction each.
+std::set<std::string> IndexWriter::Impl::update_in_transactions(
+    const detail::WalkResult& walk, const std::vector<std::string>& roots,
+    const UpdateOptions& options, UpdateReport& report) {
+  std::size_t committed = 0;
+  try {
+    for (Shard& shard : shards) {
+      shard.spellings.clear();  // nothing left from a failed run
+      shard.db.begin_transaction();
+    }
+    std::set<std::string> seen = update_files(walk, roots, options, report);
+    // Each shard commits atomically; shards commit one after the other.
+    for (; committed < shards.size(); ++committed) {
+      shards[committed].db.commit_transaction();
+    }
+    return seen;
+  } catch (const Xapian::Error& e) {
+    for (std::size_t s = committed; s < shards.size(); ++s) {
+      try {
+        shards[s].db.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // The transaction may be gone with the error; its commit never happened.
+      }
+    }
+    const std::string why = describe_write_error(e) + left_behind(committed, shards.size());
+    shards.clear();  // reopened, as committed, by the next update
+    throw IoError("cannot update index " + in_quotes(folder.name()) + ": " + why);
   }
 }
 
-bool IndexWriter::Impl::is_empty() const {
-  const std::string prefix(schema::kManifestPrefix);
-  return std::all_of(shards.begin(), shards.end(), [&](const Shard& shard) {
-    return shard.db.get_doccount() == 0 &&
-           shard.db.metadata_keys_begin(prefix) == shard.db.metadata_keys_end(prefix);
-  });
-}
-
-// A first build or a rebuild: every file is new, so nothing needs the old
-// index, and the work spreads over threads (build_fresh_shard), shard after shard.
-void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
-                                    const UpdateOptions& options, UpdateReport& report) {
-  std::vector<std::vector<const detail::FoundFile*>> per_shard(shards.size());
+// A first build or a rebuild on several threads: each shard of the new
+// generation is written by build_fresh_database, one after the other.
+std::set<std::string> IndexWriter::Impl::build_fresh(const detail::Generation& generation,
+                                                     const std::vector<detail::FoundFile>& found,
+                                                     const UpdateOptions& options,
+                                                     UpdateReport& report) {
+  const std::size_t count = generation.shard_dirs.size();
+  std::vector<std::vector<const detail::FoundFile*>> per_shard(count);
   IndexProgress progress;
   for (const detail::FoundFile& file : found) {
     if (options.defer.count(file.source)) continue;
-    per_shard[detail::shard_of(detail::article_id(file.source), shards.size())].push_back(&file);
+    per_shard[detail::shard_of(detail::article_id(file.source), count)].push_back(&file);
     progress.files_total++;
     progress.bytes_total += file.size;
   }
@@ -207,28 +302,14 @@ void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
   };
   const std::size_t threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  // Reported as the one-transaction path reports a rebuild: articles indexed
-  // before are updated, those not found again removed.
-  const std::map<std::string, Known> manifest = load_manifest();
-  std::set<std::string> seen;
-  for (std::size_t s = 0; s < shards.size(); ++s) {
-    std::vector<detail::FileRun> runs;
-    const auto failed = [&](const std::string& why) {
-      return IoError("cannot build index '" + dir + "': " + why +
-                     left_behind(s, shards.size(), "rebuilt", "run again with --rebuild to finish"));
-    };
-    try {
-      runs = detail::build_fresh_shard(shards[s], per_shard[s], analyzer, threads, done);
-    } catch (const Xapian::Error& e) {
-      throw failed(describe_write_error(e));
-    } catch (const std::filesystem::filesystem_error& e) {
-      throw failed(e.what());
-    }
-    for (const detail::FileRun& run : runs) {
+  std::set<std::string> written;
+  for (std::size_t s = 0; s < count; ++s) {
+    const std::string scratch = generation.dir + "/scratch-" + std::to_string(s);
+    for (const detail::FileRun& run : detail::build_fresh_database(
+             generation.shard_dirs[s], scratch, per_shard[s], analyzer, threads, done)) {
       for (const detail::FoundFile* file : run.written) {
-        const std::string id = detail::article_id(file->source);
-        seen.insert(id);
-        (manifest.count(id) ? report.updated : report.added).push_back(file->path);
+        written.insert(detail::article_id(file->source));
+        report.added.push_back(file->path);
       }
       report.skipped.insert(report.skipped.end(), run.report.skipped.begin(),
                             run.report.skipped.end());
@@ -238,38 +319,69 @@ void IndexWriter::Impl::build_fresh(const std::vector<detail::FoundFile>& found,
       report.bytes_read += run.report.bytes_read;
     }
   }
-  for (const auto& [id, known] : manifest) {
-    if (!seen.count(id)) report.removed.push_back(known.record.path);
-  }
+  return written;
 }
 
-// Updates every shard in one transaction each: the path for changes to an
-// existing index, and for a single thread.
-void IndexWriter::Impl::update_in_transactions(const std::vector<detail::FoundFile>& found,
-                                               const std::vector<std::string>& roots,
-                                               const UpdateOptions& options,
-                                               UpdateReport& report) {
-  std::size_t committed = 0;
+// A first build or a rebuild writes a new generation and publishes it in one
+// rename: readers see the old index or the new one. It is reported against
+// the index it replaces: articles held before are updated, the others added,
+// those not written again removed.
+void IndexWriter::Impl::build_generation(std::size_t shard_count, const detail::WalkResult& walk,
+                                         const std::vector<std::string>& roots,
+                                         const UpdateOptions& options, UpdateReport& report) {
+  const Manifest before = previous_manifest();
+  shards.clear();  // the databases about to be replaced, and their locks
+  const detail::Generation generation = folder.begin_generation(shard_count);
+  std::set<std::string> written;
   try {
-    for (Shard& shard : shards) {
-      shard.spellings.clear();  // nothing left from a failed run
-      shard.db.begin_transaction();
+    if (options.threads == 1) {
+      for (const std::string& dir : generation.shard_dirs) {
+        shards.push_back({dir, Xapian::WritableDatabase(dir, Xapian::DB_CREATE), {}});
+      }
+      written = update_in_transactions(walk, roots, options, report);
+    } else {
+      written = build_fresh(generation, walk.files, options, report);
     }
-    update_files(found, roots, options, report);
-    // Each shard commits atomically; shards commit one after the other.
-    for (; committed < shards.size(); ++committed) {
-      shards[committed].db.commit_transaction();
-    }
-  } catch (const Xapian::Error& e) {
-    for (std::size_t s = committed; s < shards.size(); ++s) {
-      try {
-        shards[s].db.cancel_transaction();
-      } catch (const Xapian::Error&) {
-        // The transaction may be gone with the error; its commit never happened.
+    // What could not be read this time would be missing from the new index.
+    if (!before.empty()) {
+      for (const FileNote& note : report.skipped) {
+        if (note.kept) {
+          throw IoError("cannot rebuild index " + in_quotes(folder.name()) + ": " +
+                        in_quotes(note.path) + " could not be read (" + note.reason +
+                        "); the index is unchanged since its last update: run again");
+        }
+      }
+      if (!walk.unread.empty()) {
+        throw IoError("cannot rebuild index " + in_quotes(folder.name()) + ": the folder " +
+                      in_quotes(walk.unread.front()) +
+                      " could not be read completely; the index is unchanged since its last "
+                      "update: run again");
       }
     }
-    throw IoError("cannot update index '" + dir + "': " + describe_write_error(e) +
-                  left_behind(committed, shards.size(), "updated", "run again to finish"));
+    folder.publish(generation);
+  } catch (const Xapian::Error& e) {
+    shards.clear();
+    folder.discard(generation);
+    throw IoError("cannot build index " + in_quotes(folder.name()) + ": " + describe_write_error(e) +
+                  "; the index is unchanged since its last update");
+  } catch (const std::filesystem::filesystem_error& e) {
+    shards.clear();
+    folder.discard(generation);
+    throw IoError("cannot build index " + in_quotes(folder.name()) + ": " + e.what() +
+                  "; the index is unchanged since its last update");
+  } catch (...) {
+    shards.clear();
+    folder.discard(generation);
+    throw;
+  }
+  report.added.clear();
+  report.updated.clear();
+  for (const detail::FoundFile& file : walk.files) {
+    const std::string id = detail::article_id(file.source);
+    if (written.count(id)) (before.count(id) ? report.updated : report.added).push_back(file.path);
+  }
+  for (const auto& [id, known] : before) {
+    if (!written.count(id)) report.removed.push_back(known.record.path);
   }
 }
 
@@ -278,17 +390,43 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
   Impl& self = *impl_;
   const auto start = std::chrono::steady_clock::now();
   UpdateReport report;
-  if (!options.rebuild) {
-    for (const Shard& shard : self.shards) self.check_compatible(shard);
+  const std::string& name = self.folder.name();
+  const bool fresh = options.rebuild || !self.folder.current();
+  if (self.folder.is_older_layout() && !options.rebuild) {
+    throw IncompatibleIndex("index " + in_quotes(name) +
+                            " was written by an older furet, whose layout this version "
+                            "searches but does not update; " +
+                            rebuild_advice(name));
   }
-  const std::vector<detail::FoundFile> found = detail::find_article_files(paths, report);
+  const std::size_t shards = self.current_shard_count();
+  if (!fresh && self.requested_shards > 0 && self.requested_shards != shards) {
+    throw InvalidArgument("index " + in_quotes(name) + " has " + std::to_string(shards) +
+                          " shards, not " + std::to_string(self.requested_shards) +
+                          "; to spread it anew, rebuild it: furet-index --rebuild --shards " +
+                          std::to_string(self.requested_shards) + " --index " + name +
+                          " PATH...");
+  }
+  const detail::WalkResult walk =
+      detail::find_article_files(paths, {options.follow_links}, report);
   std::vector<std::string> roots;
   for (const std::string& p : paths) roots.push_back(detail::source_of(p));
 
-  if (options.threads != 1 && (options.rebuild || self.is_empty())) {
-    self.build_fresh(found, options, report);
+  if (fresh) {
+    self.build_generation(self.requested_shards > 0 ? self.requested_shards : shards, walk, roots,
+                          options, report);
   } else {
-    self.update_in_transactions(found, roots, options, report);
+    try {
+      self.open_current();
+      for (const Shard& shard : self.shards) self.check_compatible(shard);
+    } catch (const Xapian::Error& e) {
+      self.shards.clear();
+      throw IoError("index " + in_quotes(name) + " is damaged: " + e.get_description() + "; " +
+                    rebuild_advice(name));
+    } catch (...) {
+      self.shards.clear();
+      throw;
+    }
+    self.update_in_transactions(walk, roots, options, report);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

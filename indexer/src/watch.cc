@@ -3,6 +3,7 @@
 
 #include <poll.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,20 +38,10 @@ class Inotify {
 
   int fd() const { return fd_; }
 
-  // Watches `dir` and the directories under it (hidden ones passed over, as
-  // the indexer passes them over).
+  // Watches `dir` and the folders under it, those the indexer walks.
   void watch_tree(const fs::path& dir) {
-    add(dir);
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_directory(ec)) continue;
-      if (it->path().filename().string().rfind('.', 0) == 0) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      add(it->path());
-    }
+    detail::walk_folders(dir.string(), dir.string(),
+                         [&](const detail::FolderListing& folder) { add(folder.path); });
   }
 
   const std::string& path_of(int wd) const {
@@ -71,6 +62,14 @@ class Inotify {
   std::map<int, std::string> paths_;
 };
 
+// A link, symbolic or hard, is complete the moment it is made: no writer
+// holds it open, and no close event will follow. A new file is being written.
+bool made_whole(const fs::path& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return true;  // gone already: nothing to wait for
+  return S_ISLNK(st.st_mode) || (S_ISREG(st.st_mode) && st.st_nlink > 1);
+}
+
 }  // namespace
 
 void watch(IndexWriter& writer, const std::vector<std::string>& paths,
@@ -84,10 +83,11 @@ void watch(IndexWriter& writer, const std::vector<std::string>& paths,
   }
   const auto stop = [&] { return options.should_stop && options.should_stop(); };
   std::set<std::string> in_progress;  // canonical paths open for writing
+  UpdateOptions update = options.update;
   const auto run_update = [&] {
-    UpdateOptions update;
     update.defer = in_progress;
     const UpdateReport report = writer.update(paths, update);
+    update.rebuild = false;  // a rebuild is the first update's alone
     if (options.on_update) options.on_update(report);
   };
   run_update();
@@ -113,17 +113,17 @@ void watch(IndexWriter& writer, const std::vector<std::string>& paths,
           const std::string& dir = inotify.path_of(event->wd);
           if (dir.empty() || event->len == 0) continue;
           const std::string name = event->name;
-          if (name.rfind('.', 0) == 0) continue;  // hidden: editor swap and lock files
+          if (detail::is_passed_over(name)) continue;  // editor swap and lock files
           const fs::path path = fs::path(dir) / name;
           if (event->mask & IN_ISDIR) {
             if (event->mask & (IN_CREATE | IN_MOVED_TO)) inotify.watch_tree(path);
           } else {
             if (!detail::is_article_file(path.string())) continue;
             const std::string source = detail::source_of(path.string());
-            if (event->mask & (IN_CREATE | IN_MODIFY)) {
+            if (event->mask & IN_MODIFY || (event->mask & IN_CREATE && !made_whole(path))) {
               in_progress.insert(source);
             } else {
-              in_progress.erase(source);  // closed, moved or deleted: complete
+              in_progress.erase(source);  // closed, moved, linked or deleted: complete
             }
           }
           if (!pending) first_change = Clock::now();

@@ -1,6 +1,8 @@
 // furet-search: the best passages of a furet index for a query.
 #include <unistd.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "furet/searcher.h"
+#include "terminal_text.h"
 
 namespace {
 
@@ -31,16 +34,23 @@ bool use_color(const std::string& mode) {
   return ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
+// Text from the index (titles, passages, paths) may hold control characters
+// that would drive the terminal: each is shown as an escape instead.
+std::string safe(std::string_view text) { return furet::terminal_safe(text); }
+
 std::string highlighted(const furet::Hit& hit, bool color) {
-  if (!color) return hit.passage;
+  const std::string_view passage = hit.passage;
+  if (!color) return furet::terminal_safe(passage, /*keep_newlines=*/true);
   std::string out;
   std::uint32_t at = 0;
   for (const furet::HighlightRange& h : hit.highlights) {
-    out.append(hit.passage, at, h.begin - at).append(kBold);
-    out.append(hit.passage, h.begin, h.end - h.begin).append(kPlain);
+    out += furet::terminal_safe(passage.substr(at, h.begin - at), true);
+    out += kBold;
+    out += furet::terminal_safe(passage.substr(h.begin, h.end - h.begin), true);
+    out += kPlain;
     at = h.end;
   }
-  return out.append(hit.passage, at);
+  return out + furet::terminal_safe(passage.substr(at), true);
 }
 
 // The passage under its heading, every line indented, blank lines dropped.
@@ -70,16 +80,18 @@ std::string explanation_text(const furet::Hit& hit) {
                     fixed(e.proximity_factor) + ") × article " + fixed(e.article) + " (×" +
                     fixed(e.article_factor) + ")\n   bm25 by term:";
   for (const furet::TermWeight& t : e.terms) {
-    out += " " + t.term + (t.origin == "word" ? "" : " [" + t.origin + "]") + " " + fixed(t.weight);
+    out += " " + safe(t.term) + (t.origin == "word" ? "" : " [" + t.origin + "]") + " " +
+           fixed(t.weight);
   }
-  for (const std::string& s : e.synonyms) out += "\n   synonym: " + s;
+  for (const std::string& s : e.synonyms) out += "\n   synonym: " + safe(s);
   return out + "\n";
 }
 
 void print_text(const furet::SearchResult& result, bool color) {
   for (const furet::Hit& hit : result.hits) {
-    std::cout << hit.rank << ". " << (color ? kBold : "") << hit.title << (color ? kPlain : "")
-              << "\n   " << hit.path << "  (score " << fixed(hit.score) << ")\n";
+    std::cout << hit.rank << ". " << (color ? kBold : "") << safe(hit.title)
+              << (color ? kPlain : "") << "\n   " << safe(hit.path) << "  (score "
+              << fixed(hit.score) << ")\n";
     if (hit.explanation) std::cout << explanation_text(hit);
     std::cout << indented(highlighted(hit, color)) << "\n\n";
   }
@@ -114,6 +126,22 @@ void print_json(const furet::SearchResult& result) {
   }
 }
 
+// A count option's check: a whole number, at least `least`, in words a user reads.
+CLI::Validator whole_number_from(std::int64_t least) {
+  return CLI::Validator(
+      [least](std::string& value) -> std::string {
+        std::int64_t n = 0;
+        const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+        if (ec == std::errc::result_out_of_range && !value.empty() && value[0] != '-') return "";
+        if (ec != std::errc() || ptr != value.data() + value.size() || n < least) {
+          return "wants a whole number, at least " + std::to_string(least) + ", not '" +
+                 furet::terminal_safe(value) + "'";
+        }
+        return "";
+      },
+      "COUNT");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,11 +169,16 @@ int main(int argc, char** argv) {
                  "Index to search: a directory, or tcp://HOST:PORT for xapian-tcpsrv; repeat "
                  "to search shards as one (default: $FURET_INDEX, else .furet)")
       ->allow_extra_args(false);
-  app.add_option("-n,--limit", options.limit, "Number of passages to show")
-      ->default_val(options.limit);
-  app.add_option("--per-article", options.per_article,
+  // Read signed, so that "-n -1" is refused rather than wrapped to a huge count.
+  std::int64_t limit = static_cast<std::int64_t>(options.limit);
+  std::int64_t per_article = 0;
+  app.add_option("-n,--limit", limit, "Number of passages to show (at least 1)")
+      ->check(whole_number_from(1))
+      ->default_val(limit);
+  app.add_option("--per-article", per_article,
                  "At most this many passages of one article (0: no cap)")
-      ->default_val(options.per_article);
+      ->check(whole_number_from(0))
+      ->default_val(per_article);
   app.add_option("--thesaurus", thesaurus,
                  "Synonym groups to use instead of the built-in French thesaurus: one group "
                  "per line, entries separated by commas")
@@ -174,6 +207,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (indexes.empty()) indexes.push_back(default_index());
+  options.limit = static_cast<std::size_t>(limit);
+  options.per_article = static_cast<std::size_t>(per_article);
   std::string query;
   for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
 
@@ -183,21 +218,23 @@ int main(int argc, char** argv) {
     options.synonyms = !no_synonyms;
     options.correct_spelling = !exact;
     const furet::SearchResult result = searcher.search(query, options);
-    for (const std::string& w : result.warnings) std::cerr << "furet-search: note: " << w << '\n';
+    for (const std::string& w : result.warnings) {
+      std::cerr << "furet-search: note: " << safe(w) << '\n';
+    }
     if (!result.corrected_query.empty()) {
-      std::cerr << "furet-search: showing results for '" << result.corrected_query
+      std::cerr << "furet-search: showing results for '" << safe(result.corrected_query)
                 << "'; search the words as typed with --exact\n";
     }
     if (json) {
       print_json(result);
     } else if (result.hits.empty()) {
-      std::cerr << "furet-search: no passage matches '" << query << "'\n";
+      std::cerr << "furet-search: no passage matches '" << safe(query) << "'\n";
     } else {
       print_text(result, use_color(color));
     }
     return result.hits.empty() ? 1 : 0;
   } catch (const std::exception& e) {
-    std::cerr << "furet-search: error: " << e.what() << '\n';
+    std::cerr << "furet-search: error: " << safe(e.what()) << '\n';
     return 2;
   }
 }

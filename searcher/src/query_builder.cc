@@ -148,11 +148,13 @@ std::vector<Concept> word_concepts(std::string_view text, const std::vector<Toke
 // A prefix matches the most frequent index terms that begin with it. The
 // expansion is done here, over the whole index, rather than by Xapian per
 // database, so an index and its shards expand a prefix alike.
-Concept prefix_concept(const std::string& prefix, const Xapian::Database& db) {
+// `words` is set to the number of index terms the prefix begins.
+Concept prefix_concept(const std::string& prefix, const Xapian::Database& db, std::size_t& words) {
   std::vector<std::pair<Xapian::doccount, std::string>> expansion;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     expansion.emplace_back(t.get_termfreq(), *t);
   }
+  words = expansion.size();
   const std::size_t keep = std::min<std::size_t>(expansion.size(), kMaxPrefixExpansion);
   std::partial_sort(expansion.begin(), expansion.begin() + static_cast<std::ptrdiff_t>(keep),
                     expansion.end(), [](const auto& a, const auto& b) {
@@ -265,9 +267,23 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
       continue;
     }
     std::vector<Concept> concepts;
+    if (part.kind == QueryPart::Kind::kPrefix && part.excluded) {
+      // An exclusion removes every passage with any word the prefix begins:
+      // Xapian's own wildcard, without a cap, matched but never ranked.
+      const std::string prefix = analyzer.fold_word(part.text);
+      if (!prefix.empty()) excluded.emplace_back(Xapian::Query::OP_WILDCARD, prefix);
+      continue;
+    }
     if (part.kind == QueryPart::Kind::kPrefix) {
       const std::string prefix = analyzer.fold_word(part.text);
-      if (!prefix.empty()) concepts.push_back(prefix_concept(prefix, db));
+      std::size_t words = 0;
+      if (!prefix.empty()) concepts.push_back(prefix_concept(prefix, db, words));
+      if (words > kMaxPrefixExpansion) {
+        built.warnings.push_back(part.text + "* begins " + std::to_string(words) +
+                                 " words of the index; the " +
+                                 std::to_string(kMaxPrefixExpansion) +
+                                 " most frequent were searched (a longer beginning narrows it)");
+      }
     } else {
       const std::vector<Token> tokens = analyzer.analyze(part.text);
       if (tokens.empty()) continue;

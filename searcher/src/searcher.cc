@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <limits>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -36,8 +38,29 @@ constexpr std::string_view kRemoteScheme = "tcp://";
 // work in matching and re-ranking, so the rest is not read.
 constexpr std::size_t kMaxQueryBytes = 1024;
 
+bool is_remote(const std::string& location) { return location.rfind(kRemoteScheme, 0) == 0; }
+
+// Why a folder that Xapian cannot open holds no index, and what to do: the
+// advice is safe to follow (furet-index never writes into a folder that holds
+// files it did not make).
+std::string why_no_index(const std::string& location, const std::string& reason) {
+  std::error_code ec;
+  const bool folder = std::filesystem::is_directory(location, ec);
+  if (folder && std::filesystem::exists(location + "/furet.lock", ec)) {
+    return "no index at '" + location + "' yet: its first build has not finished (furet-index "
+           "--index " + location + " PATH... builds it)";
+  }
+  if (folder && !std::filesystem::is_empty(location, ec)) {
+    return "no furet index at '" + location + "': " + reason +
+           "; it holds other files, so build the index in a new folder: furet-index --index "
+           "NEW_FOLDER PATH...";
+  }
+  return "no furet index at '" + location + "': " + reason + "; build one with: furet-index "
+         "--index " + location + " PATH...";
+}
+
 Xapian::Database open_one(const std::string& location) {
-  if (location.rfind(kRemoteScheme, 0) == 0) {
+  if (is_remote(location)) {
     const std::string address = location.substr(kRemoteScheme.size());
     const std::size_t colon = address.rfind(':');
     unsigned port = 0;
@@ -54,14 +77,53 @@ Xapian::Database open_one(const std::string& location) {
   struct stat st {};
   if (::stat(location.c_str(), &st) != 0) {
     throw IndexNotFound("no index at '" + location +
-                        "'; build one with: furet-index --index " + location + " corpus");
+                        "'; build one with: furet-index --index " + location + " PATH...");
   }
   try {
     return Xapian::Database(location);
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexNotFound("no furet index at '" + location + "': " + e.get_msg() +
-                        "; build one with: furet-index --index " + location + " corpus");
+  } catch (const Xapian::DatabaseNotFoundError& e) {
+    throw IndexNotFound(why_no_index(location, e.get_msg()));
   }
+}
+
+// What identifies the shard list a local location was opened through: a
+// rebuild or a re-sharding renames a new one into place, which Xapian's
+// reopen() cannot see (it rereads the databases it already has).
+struct ShardListStamp {
+  bool exists = false;
+  dev_t device = 0;
+  ino_t inode = 0;
+  timespec mtime{};
+
+  bool operator==(const ShardListStamp& o) const {
+    return exists == o.exists && device == o.device && inode == o.inode &&
+           mtime.tv_sec == o.mtime.tv_sec && mtime.tv_nsec == o.mtime.tv_nsec;
+  }
+};
+
+ShardListStamp stamp_of(const std::string& location) {
+  ShardListStamp stamp;
+  if (is_remote(location)) return stamp;
+  struct stat st {};
+  const std::string list = location + "/" + schema::kShardListFile;
+  if (::stat(list.c_str(), &st) != 0 && ::stat(location.c_str(), &st) != 0) return stamp;
+  stamp.exists = true;
+  stamp.device = st.st_dev;
+  stamp.inode = st.st_ino;
+  stamp.mtime = st.st_mtim;
+  return stamp;
+}
+
+std::vector<ShardListStamp> stamps_of(const std::vector<std::string>& locations) {
+  std::vector<ShardListStamp> stamps;
+  for (const std::string& location : locations) stamps.push_back(stamp_of(location));
+  return stamps;
+}
+
+// Xapian counts documents in 32 bits: a larger count means "all of them".
+Xapian::doccount as_doccount(std::size_t n) {
+  return static_cast<Xapian::doccount>(
+      std::min<std::size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
 }
 
 // The values in `slot` of documents `dids`, read along one value stream in
@@ -103,7 +165,7 @@ std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
       Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kPassageOrdinalSlot, first, first)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  const Xapian::MSet found = enquire.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+  const Xapian::MSet found = enquire.get_mset(0, as_doccount(ids.size()));
   found.fetch();
   std::map<std::string, ArticleData> articles;
   for (auto it = found.begin(); it != found.end(); ++it) {
@@ -129,6 +191,7 @@ struct Searcher::Impl {
   std::vector<std::string> locations;
   bool remote = false;  // any location is served over the network
   Xapian::Database db;
+  std::vector<ShardListStamp> stamps;  // of each location, when db was opened
   Analyzer analyzer;
   std::optional<detail::Thesaurus> own_thesaurus;  // set by load_thesaurus()
 
@@ -136,6 +199,8 @@ struct Searcher::Impl {
     return own_thesaurus ? *own_thesaurus : detail::Thesaurus::builtin(analyzer);
   }
 
+  void open();
+  void refresh();
   SearchResult run(std::string_view query, const SearchOptions& options);
   Explanation explain(const Xapian::Enquire& enquire, Xapian::docid did,
                       const detail::ScoreParts& score, const detail::Candidate& candidate,
@@ -144,22 +209,61 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::string& location) : Searcher(std::vector<std::string>{location}) {}
 
+// Opens every location as one database. A generation replaced while it is
+// opened (its files removed under the open) is opened again from the new list.
+void Searcher::Impl::open() {
+  const std::string where = joined(locations);
+  for (int attempt = 1;; ++attempt) {
+    std::vector<ShardListStamp> seen = stamps_of(locations);
+    try {
+      Xapian::Database opened;
+      for (const std::string& location : locations) opened.add_database(open_one(location));
+      const std::string why = schema::incompatibility(
+          where, opened.get_metadata(std::string(schema::kSchemaKey)),
+          opened.get_metadata(std::string(schema::kAnalysisKey)), analyzer.config_string());
+      if (!why.empty()) throw IncompatibleIndex(why);
+      db = std::move(opened);
+      stamps = std::move(seen);
+      return;
+    } catch (...) {
+      if (attempt == 3 || stamps_of(locations) == seen) throw;
+    }
+  }
+}
+
+// Brings the handle to the latest commit: reopen() for updates, a fresh open
+// when a rebuild or a re-sharding published another generation.
+void Searcher::Impl::refresh() {
+  for (std::size_t i = 0; i < locations.size(); ++i) {
+    if (!(stamp_of(locations[i]) == stamps[i])) {
+      open();
+      return;
+    }
+  }
+  db.reopen();  // cheap when nothing was committed: one revision check
+}
+
+// Everything a public function lets out is a furet::Error.
+template <typename Body>
+auto guarded(const std::string& doing, const std::vector<std::string>& locations, Body body) {
+  try {
+    return body();
+  } catch (const Error&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    throw IoError(doing + " '" + joined(locations) + "': " + e.get_description());
+  } catch (const std::exception& e) {
+    throw IoError(doing + " '" + joined(locations) + "': " + e.what());
+  }
+}
+
 Searcher::Searcher(const std::vector<std::string>& locations) : impl_(std::make_unique<Impl>()) {
   if (locations.empty()) throw InvalidArgument("no index location given");
   impl_->locations = locations;
-  const std::string where = joined(locations);
-  try {
-    for (const std::string& location : locations) {
-      impl_->db.add_database(open_one(location));
-      impl_->remote = impl_->remote || location.rfind(kRemoteScheme, 0) == 0;
-    }
-    const std::string why = schema::incompatibility(
-        where, impl_->db.get_metadata(std::string(schema::kSchemaKey)),
-        impl_->db.get_metadata(std::string(schema::kAnalysisKey)), impl_->analyzer.config_string());
-    if (!why.empty()) throw IncompatibleIndex(why);
-  } catch (const Xapian::Error& e) {
-    throw IoError("cannot open index '" + where + "': " + e.get_description());
+  for (const std::string& location : locations) {
+    impl_->remote = impl_->remote || is_remote(location);
   }
+  guarded("cannot open index", locations, [&] { impl_->open(); });
 }
 
 Searcher::~Searcher() = default;
@@ -171,29 +275,24 @@ void Searcher::load_thesaurus(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (!in) throw IoError("cannot read thesaurus '" + path + "': " + std::strerror(errno));
-  impl_->own_thesaurus.emplace(text.str(), impl_->analyzer);
+  guarded("cannot load thesaurus for", impl_->locations,
+          [&] { impl_->own_thesaurus.emplace(text.str(), impl_->analyzer); });
 }
 
 void Searcher::reopen() {
-  try {
-    impl_->db.reopen();
-  } catch (const Xapian::Error& e) {
-    throw IoError("cannot reopen index '" + joined(impl_->locations) + "': " + e.get_description());
-  }
+  guarded("cannot reopen index", impl_->locations, [&] { impl_->refresh(); });
 }
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
-  try {
+  return guarded("cannot search index", impl_->locations, [&] {
     try {
-      impl_->db.reopen();  // cheap when nothing was committed: one revision check
+      impl_->refresh();
       return impl_->run(query, options);
     } catch (const Xapian::DatabaseModifiedError&) {
-      impl_->db.reopen();  // a writer committed twice while we read: read the new state
+      impl_->refresh();  // a writer committed twice while we read: read the new state
       return impl_->run(query, options);
     }
-  } catch (const Xapian::Error& e) {
-    throw IoError("cannot search index '" + joined(impl_->locations) + "': " + e.get_description());
-  }
+  });
 }
 
 Explanation Searcher::Impl::explain(const Xapian::Enquire& enquire, Xapian::docid did,
@@ -237,7 +336,7 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   enquire.set_weighting_scheme(Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B,
                                                    detail::kBm25MinNormLength));
   const Xapian::MSet candidates =
-      enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(options.candidates, options.limit)));
+      enquire.get_mset(0, as_doccount(std::max(options.candidates, options.limit)));
 
   std::vector<Xapian::docid> docids;
   for (auto it = candidates.begin(); it != candidates.end(); ++it) docids.push_back(*it);

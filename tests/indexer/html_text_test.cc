@@ -157,6 +157,55 @@ TEST(HtmlTextTest, ReplacesInvalidNumericReferences) {
   EXPECT_EQ(r.text, "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe");
 }
 
+// No C0 control but '\n', no DEL, no C1 control (U+0080..U+009F, C2 80..C2 9F in UTF-8).
+void expect_no_control_characters(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    EXPECT_FALSE((byte < 0x20 && byte != '\n') || byte == 0x7F) << "byte " << int{byte};
+    if (byte == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      EXPECT_FALSE(next >= 0x80 && next <= 0x9F) << "U+00" << std::hex << int{next};
+    }
+  }
+}
+
+TEST(HtmlTextTest, DropsReferencesToControlCharacters) {
+  // "&#27;[31m" would otherwise put a real ESC, and a colour change, into an indexed passage.
+  // &#x9b; is no CSI: HTML reads 0x80-0x9F as windows-1252, where 0x9B is U+203A; only the five
+  // slots windows-1252 leaves undefined would be C1 controls.
+  const ExtractedText r = html_to_text(
+      "<title>T&#x1b;]52;c;eA==&#7;</title>"
+      "<p>a&#27;[31mb &#x9b;2Jc &#X9B;d &#127;e &#1;&#8;&#11;&#x0E;&#31;f "
+      "&#x81;&#x8D;&#x8F;&#x90;&#x9D;g &#155h &#x1B&#x9D;[0mi</p>");
+  EXPECT_EQ(r.title, "T]52;c;eA==");
+  EXPECT_EQ(r.text, "a[31mb \u203A2Jc \u203Ad e f g \u203Ah [0mi");
+  expect_no_control_characters(r.title);
+  expect_no_control_characters(r.text);
+}
+
+TEST(HtmlTextTest, KeepsWhitespaceReferencesAsWhitespace) {
+  const ExtractedText r = html_to_text("<p>a&#9;b&#10;c&#13;d&#12;e&#x20;f</p>");
+  EXPECT_EQ(r.text, "a b c d e f");
+}
+
+TEST(HtmlTextTest, MapsC1ReferencesThroughWindows1252) {
+  const ExtractedText r =
+      html_to_text("<p>5&#150;6 &#128; &#x80; &#133; &#156;uvre &#x99; &#147;q&#148;</p>");
+  EXPECT_EQ(r.text, "5\u20136 \u20AC \u20AC \u2026 \u0153uvre \u2122 \u201Cq\u201D");
+}
+
+TEST(HtmlTextTest, ReplacesTheNullReferenceRatherThanDroppingIt) {
+  // HTML5: a reference to U+0000 is U+FFFD, unlike the other controls.
+  const ExtractedText r = html_to_text("<p>a&#0;b&#x0;c&#x00000;d</p>");
+  EXPECT_EQ(r.text, "a\uFFFDb\uFFFDc\uFFFDd");
+}
+
+TEST(HtmlTextTest, KeepsOrdinaryReferencesNextToDroppedOnes) {
+  const ExtractedText r =
+      html_to_text("<p>&amp;&#27;&lt;b&gt; caf&eacute;&#x1b; l&#x2019;&#7;&eacute;t&#233;</p>");
+  EXPECT_EQ(r.text, "&<b> café l’été");
+}
+
 TEST(HtmlTextTest, KeepsUnknownReferencesAsWritten) {
   const ExtractedText r = html_to_text("<p>AT&T &inconnu; &eacute &#; &#x; & fin &</p>");
   EXPECT_EQ(r.text, "AT&T &inconnu; &eacute &#; &#x; & fin &");

@@ -96,7 +96,7 @@ TEST_F(CrashTest, KilledFirstBuildLeavesNoIndexOrAnEmptyOne) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50 + 100 * k));
     indexer.kill(SIGKILL);
     indexer.wait();
-    if (std::filesystem::exists(dir + "/iamglass")) {
+    if (std::filesystem::exists(dir + "/XAPIANDB")) {
       Xapian::Database db(dir);
       EXPECT_EQ(consistency_errors(db), std::vector<std::string>{});
       const IndexState state = read_state(db);

@@ -64,17 +64,22 @@ TEST(DiskFullTest, FileSizeLimitFailsCleanlyAndARerunCompletes) {
   expect_rerun_completes(corpus, index);
 }
 
-// A first build writes scratch databases beside the index: when they cannot
-// grow, the index is left as it was (empty), and the scratch goes too.
+// A first build writes a generation inside the index folder: when it cannot
+// grow, nothing is published and the half-written generation goes too.
 TEST(DiskFullTest, FirstBuildOverTheLimitLeavesNoScratchAndARerunCompletes) {
   TempDir tmp;
   const std::string corpus = tmp / "corpus";
   const std::string index = tmp / "index";
   CorpusMaker maker(13);
   for (int id = 0; id < kArticles; ++id) maker.write(corpus, id, 0);
-  expect_clean_failure(index_under_size_limit({"--threads", "2", "--index", index, corpus}), index,
-                       IndexState{});
-  EXPECT_FALSE(std::filesystem::exists(tmp / ".index.furet-build"));
+  const ProcessResult r = index_under_size_limit({"--threads", "2", "--index", index, corpus});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("the disk is full"), std::string::npos) << r.err;
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(index)) {
+    left.push_back(entry.path().filename().string());
+  }
+  EXPECT_EQ(left, std::vector<std::string>{"furet.lock"}) << "no generation, published or not";
 
   expect_rerun_completes(corpus, index);
 }

@@ -76,8 +76,8 @@ TEST_F(ShardsTest, LocalShardsRankAsOneIndex) {
 }
 
 TEST_F(ShardsTest, ArticlesNeverSpanShards) {
-  const std::vector<std::string> shards = {index(4) + "/shard-0", index(4) + "/shard-1",
-                                           index(4) + "/shard-2", index(4) + "/shard-3"};
+  const std::vector<std::string> shards = shard_databases(index(4));
+  ASSERT_EQ(shards.size(), 4u);
   std::map<std::string, int> shard_of_article;
   int non_empty = 0;
   for (int s = 0; s < 4; ++s) {
@@ -129,7 +129,7 @@ TEST_F(ShardsTest, RemoteShardsRankAsOneIndex) {
     const int port = free_port();
     servers.push_back(std::make_unique<Process>(std::vector<std::string>{
         server, "--interface", "127.0.0.1", "--port", std::to_string(port),
-        index(2) + "/shard-" + std::to_string(s)}));
+        shard_databases(index(2)).at(s)}));
     locations.push_back("tcp://127.0.0.1:" + std::to_string(port));
     for (int tries = 0; tries < 100 && !accepts(port); ++tries) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

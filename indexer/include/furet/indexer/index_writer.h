@@ -33,6 +33,10 @@ struct UpdateOptions {
   /// Threads for a first build or a rebuild: 0 for one per core (default), 1 for
   /// a single thread in one transaction. Updates of an existing index use one.
   std::size_t threads = 0;
+  /// Also read links to files outside the given paths (default: such a link
+  /// is skipped and named in the report, so that a link planted in a folder
+  /// cannot make any file readable through the index).
+  bool follow_links = false;
 };
 
 /// The one writer of an index. Opening it takes the index's write lock, which it

@@ -13,6 +13,10 @@ namespace furet {
 struct FileNote {
   std::string path;
   std::string reason;
+  /// Not read this time for a reason that says nothing of the file (too many
+  /// open files, an I/O error, replaced while read): the index keeps what it
+  /// held of it.
+  bool kept = false;
 };
 
 /// The outcome of IndexWriter::update(). Paths are as the run reached them.

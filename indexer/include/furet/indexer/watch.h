@@ -14,6 +14,9 @@ namespace furet {
 
 /// How watch() batches changes.
 struct WatchOptions {
+  /// How each update runs (rebuild applies to the first one only; defer is
+  /// set by watch() itself).
+  UpdateOptions update;
   /// An update starts once no change has been seen for this long (default 300 ms)...
   std::chrono::milliseconds quiet{300};
   /// ...or once the first change waiting is this old, if changes keep coming (default 1 s).
@@ -29,8 +32,9 @@ struct WatchOptions {
 /// keeps it so: files created, changed, moved or deleted under `paths` are
 /// noticed with inotify and committed in batches, each atomically. A file
 /// still open for writing is left for a later batch, so a file written in
-/// pieces is indexed once, whole; editor temporary files (hidden, or with
-/// another extension) are passed over; new directories are watched too.
+/// pieces is indexed once, whole (a link, hard or symbolic, is complete when
+/// made); editor temporary files (hidden, or with another extension) are
+/// passed over; new directories are watched too.
 /// Throws IoError if inotify is unavailable; errors of an update propagate.
 FURET_EXPORT void watch(IndexWriter& writer, const std::vector<std::string>& paths,
                         const WatchOptions& options);

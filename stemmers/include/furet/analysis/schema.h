@@ -35,6 +35,11 @@ inline constexpr std::string_view kUpdatedKey = "furet.updated";
 /// Prefix of manifest entries: kManifestPrefix + article id -> file record.
 inline constexpr std::string_view kManifestPrefix = "furet.file.";
 
+// The index folder (docs/index-format.md, "Folder").
+/// The shard list: a Xapian stub file naming the current generation's
+/// databases, so that any Xapian reader opening the folder sees them as one.
+inline constexpr const char* kShardListFile = "XAPIANDB";
+
 /// Why the index at `index`, whose metadata give `schema_version` and
 /// `analysis`, cannot be read or written by this build, which analyses with
 /// `this_analysis`: a message naming both and the way out; empty if it can.
