@@ -1,19 +1,23 @@
 // furet-index: builds or updates a furet index from article files.
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <iostream>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "furet/error.h"
 #include "furet/indexer/index_status.h"
@@ -50,8 +54,9 @@ class ProgressPrinter {
     const double rate = seconds > 0 ? p.bytes_done / 1e6 / seconds : 0;
     const double left = rate > 0 ? (p.bytes_total - p.bytes_done) / 1e6 / rate : 0;
     char line[160];
-    std::snprintf(line, sizeof line, "indexing: %zu/%zu files, %.1f/%.1f MB, %.1f MB/s, %.0f s left",
-                  p.files_done, p.files_total, p.bytes_done / 1e6, p.bytes_total / 1e6, rate, left);
+    std::snprintf(line, sizeof line,
+                  "indexing: %zu/%zu files, %.1f/%.1f MB, %.1f MB/s, %.0f s left", p.files_done,
+                  p.files_total, p.bytes_done / 1e6, p.bytes_total / 1e6, rate, left);
     if (terminal_) {
       std::fprintf(stderr, done ? "\r\033[K" : "\r\033[K%s", line);
     } else if (!done || seconds >= std::chrono::duration<double>(kLogPeriod).count()) {
@@ -169,29 +174,114 @@ void watch_until_stopped(furet::IndexWriter& writer, const std::vector<std::stri
 
 // A crash while working on an index is most likely Xapian meeting a damaged
 // one (its tables carry no checksums, and a damaged block can corrupt the
-// heap): the crashed process is replaced by `furet-index --after-crash SIG
+// heap): the crashed process is replaced by `furet-index --after-crash WHAT
 // --index DIR`, which checks the index and says what is wrong and what to do.
 // Everything the handler uses is prepared beforehand; it only calls
 // async-signal-safe functions.
 namespace crash {
 
 constexpr int kSignals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
-constexpr const char* kNames[] = {"SIGSEGV", "SIGBUS", "SIGABRT", "SIGFPE", "SIGILL"};
+constexpr const char* kNames[] = {"a crash (SIGSEGV)", "a crash (SIGBUS)", "a crash (SIGABRT)",
+                                  "a crash (SIGFPE)", "a crash (SIGILL)"};
 std::string index_argument;
 const char* argv_for[std::size(kSignals)][6];
 char fallback[512];
 std::size_t fallback_size = 0;
 alignas(16) char alternate_stack[64 * 1024];
 
-extern "C" void on_crash(int sig) {
+const char* argv_for_stall[6];
+
+[[noreturn]] void become_check(const char* const* argv) {
   sigset_t none;
   ::sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);  // the check starts with no signal blocked
-  for (std::size_t k = 0; k < std::size(kSignals); ++k) {
-    if (kSignals[k] == sig) ::execve("/proc/self/exe", const_cast<char**>(argv_for[k]), environ);
-  }
+  ::execve("/proc/self/exe", const_cast<char**>(argv), environ);
   [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, fallback, fallback_size);
   ::_exit(2);
+}
+
+extern "C" void on_crash(int sig) {
+  for (std::size_t k = 0; k < std::size(kSignals); ++k) {
+    if (kSignals[k] == sig) become_check(argv_for[k]);
+  }
+  become_check(argv_for[0]);
+}
+
+// Bytes read and written by this process so far, through any file, less
+// what reading /proc/self/io itself took. Called from the watchdog alone.
+std::uint64_t io_bytes() {
+  static std::uint64_t own_reads = 0;
+  char text[1024];
+  const int fd = ::open("/proc/self/io", O_RDONLY | O_CLOEXEC);
+  const ssize_t n = fd < 0 ? -1 : ::read(fd, text, sizeof text - 1);
+  if (fd >= 0) ::close(fd);
+  if (n <= 0) return 0;
+  text[n] = '\0';
+  std::uint64_t total = 0;
+  for (const char* key : {"rchar: ", "wchar: "}) {
+    if (const char* at = std::strstr(text, key)) total += std::strtoull(at + 7, nullptr, 10);
+  }
+  total -= own_reads;  // the file shows the reads before this one
+  own_reads += static_cast<std::uint64_t>(n);
+  return total;
+}
+
+double cpu_seconds() {
+  timespec t{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+// Xapian can also loop forever on a damaged index (seen in a commit, after
+// flipped bits). A process that spends `limit` busy on the CPU without
+// reading or writing one byte is in such a loop: it becomes the check, as a
+// crash does. Waiting (on a slow disk, or idle in --watch) uses no CPU, so it
+// never counts.
+class StallWatchdog {
+ public:
+  explicit StallWatchdog(double limit) : thread_([this, limit] { watch(limit); }) {}
+  ~StallWatchdog() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  StallWatchdog(const StallWatchdog&) = delete;
+  StallWatchdog& operator=(const StallWatchdog&) = delete;
+
+ private:
+  void watch(double limit) {
+    std::uint64_t io = io_bytes();
+    double since_cpu = cpu_seconds();
+    auto since = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stop_; })) {
+      const auto now = std::chrono::steady_clock::now();
+      const double cpu = cpu_seconds();
+      if (const std::uint64_t bytes = io_bytes(); bytes != io) {
+        io = bytes;
+        since = now;
+        since_cpu = cpu;
+        continue;
+      }
+      const double quiet = std::chrono::duration<double>(now - since).count();
+      if (quiet >= limit && cpu - since_cpu >= 0.8 * quiet) become_check(argv_for_stall);
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// Seconds of busy silence before an update counts as stuck ($FURET_STALL_SECONDS).
+double stall_limit() {
+  const char* env = std::getenv("FURET_STALL_SECONDS");
+  const double seconds = env && *env ? std::atof(env) : 0;
+  return seconds > 0 ? seconds : 60;
 }
 
 void arm(const std::string& index) {
@@ -204,6 +294,8 @@ void arm(const std::string& index) {
     argv_for[k][4] = index_argument.c_str();
     argv_for[k][5] = nullptr;
   }
+  std::copy(std::begin(argv_for[0]), std::end(argv_for[0]), std::begin(argv_for_stall));
+  argv_for_stall[2] = "a stall (busy for $FURET_STALL_SECONDS without reading or writing)";
   fallback_size = static_cast<std::size_t>(
       std::snprintf(fallback, sizeof fallback,
                     "\nfuret-index: error: crashed while working on index '%s'; it is as its last "
@@ -220,14 +312,14 @@ void arm(const std::string& index) {
   for (int sig : kSignals) ::sigaction(sig, &action, nullptr);
 }
 
-// What the replacement process says: the crash, then the check's verdict.
+// What the replacement process says: what happened, then the check's verdict.
 int report(const std::string& signal, const std::string& index) {
-  std::cerr << "\nfuret-index: error: crashed (" << safe(signal) << ") while working on index '"
+  std::cerr << "\nfuret-index: error: stopped after " << safe(signal) << " while working on index '"
             << safe(index) << "'; the index is as its last commit. Checking it:\n";
   try {
     if (print_check(index) == 0) {
-      std::cerr << "furet-index: error: the index is sound, so this crash is a bug of "
-                   "furet-index: please report it with the command that crashed\n";
+      std::cerr << "furet-index: error: the index is sound, so this is a bug of furet-index: "
+                   "please report it with the command that met it\n";
     }
   } catch (const std::exception& e) {
     std::cerr << "furet-index: error: " << safe(e.what()) << '\n';
@@ -322,6 +414,7 @@ int main(int argc, char** argv) {
     }
     if (check) return print_check(index);
     crash::arm(index);
+    const crash::StallWatchdog watchdog(crash::stall_limit());
     furet::IndexWriter writer(index, shards);
     if (watching) {
       watch_until_stopped(writer, paths, update, index, quiet, verbose);

@@ -41,8 +41,8 @@ SkipReason not_regular(mode_t mode) { return {kind_of(mode) + ", not a regular f
 
 // Errors that say nothing about the file itself.
 bool is_transient(int error) {
-  return error == EMFILE || error == ENFILE || error == ENOMEM || error == EIO ||
-         error == EINTR || error == EAGAIN || error == ETXTBSY || error == ESTALE;
+  return error == EMFILE || error == ENFILE || error == ENOMEM || error == EIO || error == EINTR ||
+         error == EAGAIN || error == ETXTBSY || error == ESTALE;
 }
 
 SkipReason cannot_read(int error) {
@@ -261,9 +261,10 @@ WalkResult find_article_files(const std::vector<std::string>& roots, const WalkO
   std::sort(found.begin(), found.end(), [](const FoundFile& a, const FoundFile& b) {
     return a.source != b.source ? a.source < b.source : a.path < b.path;
   });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const FoundFile& a, const FoundFile& b) { return a.source == b.source; }),
-              found.end());
+  found.erase(
+      std::unique(found.begin(), found.end(),
+                  [](const FoundFile& a, const FoundFile& b) { return a.source == b.source; }),
+      found.end());
   std::sort(found.begin(), found.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
   return result;
@@ -319,7 +320,8 @@ std::string read_article_bytes(FoundFile& file) {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      if (errno == EAGAIN) throw SkipReason{"cannot be read without waiting (not an ordinary file)"};
+      if (errno == EAGAIN)
+        throw SkipReason{"cannot be read without waiting (not an ordinary file)"};
       throw cannot_read(errno);
     }
     used += static_cast<std::size_t>(n);

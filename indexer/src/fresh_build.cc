@@ -1,15 +1,17 @@
 // A first build or a rebuild of one database, on several threads.
 #include "fresh_build.h"
 
+#include <sys/resource.h>
+#include <xapian.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
-
-#include <xapian.h>
 
 #include "manifest.h"
 
@@ -29,6 +31,18 @@ std::vector<FileRun> runs_of(const std::vector<const FoundFile*>& files, std::si
     before += f->size;
   }
   return runs;
+}
+
+// How many databases the final merge may open at once: each holds a
+// descriptor per table, and the process has a limit on descriptors.
+std::size_t mergeable_databases() {
+  constexpr std::size_t kDescriptorsPerDatabase = 8;
+  constexpr std::size_t kReserved = 64;  // the live index, the lock, the files being read
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return SIZE_MAX;
+  return limit.rlim_cur > kReserved + 2 * kDescriptorsPerDatabase
+             ? (limit.rlim_cur - kReserved) / kDescriptorsPerDatabase
+             : 2;
 }
 
 // Words given to Xapian's spelling table before each commit: its in-memory
@@ -56,30 +70,31 @@ void run_parallel(std::size_t count, std::size_t threads, MakeState make_state, 
 // costs per word written (it indexes each word by its fragments), so each is
 // written once rather than once per run.
 std::vector<std::string> write_spellings(const SpellingDelta& spellings,
-                                         const std::filesystem::path& scratch,
-                                         std::size_t parts) {
+                                         const std::filesystem::path& scratch, std::size_t parts) {
   std::vector<std::string> dirs;
   for (std::size_t k = 0; k < parts; ++k) {
     dirs.push_back((scratch / ("spelling-" + std::to_string(k))).string());
   }
   std::vector<std::exception_ptr> errors(parts);
-  run_parallel(parts, parts, [] { return 0; }, [&](int, std::size_t k) {
-    try {
-      Xapian::WritableDatabase db(dirs[k], Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-      std::size_t pending = 0;
-      for (const auto& [word, count] : spellings) {
-        if (std::hash<std::string>{}(word) % parts != k || count <= 0) continue;
-        db.add_spelling(word, static_cast<Xapian::termcount>(count));
-        if (++pending == kSpellingBatch) {
-          db.commit();
-          pending = 0;
+  run_parallel(
+      parts, parts, [] { return 0; },
+      [&](int, std::size_t k) {
+        try {
+          Xapian::WritableDatabase db(dirs[k], Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+          std::size_t pending = 0;
+          for (const auto& [word, count] : spellings) {
+            if (std::hash<std::string>{}(word) % parts != k || count <= 0) continue;
+            db.add_spelling(word, static_cast<Xapian::termcount>(count));
+            if (++pending == kSpellingBatch) {
+              db.commit();
+              pending = 0;
+            }
+          }
+          db.close();
+        } catch (...) {
+          errors[k] = std::current_exception();
         }
-      }
-      db.close();
-    } catch (...) {
-      errors[k] = std::current_exception();
-    }
-  });
+      });
   for (const std::exception_ptr& e : errors) {
     if (e) std::rethrow_exception(e);
   }
@@ -88,15 +103,19 @@ std::vector<std::string> write_spellings(const SpellingDelta& spellings,
 
 }  // namespace
 
-std::vector<FileRun> build_fresh_database(const std::string& target,
-                                          const std::string& scratch_dir,
+std::vector<FileRun> build_fresh_database(const std::string& target, const std::string& scratch_dir,
                                           const std::vector<const FoundFile*>& files,
                                           const Analyzer& analyzer, std::size_t threads,
                                           const std::function<void(std::uint64_t)>& done) {
   const std::filesystem::path scratch = scratch_dir;
   std::filesystem::create_directories(scratch);
-  // More runs than threads, so that the threads finish together.
-  std::vector<FileRun> runs = runs_of(files, threads * 4);
+  // More runs than threads, so that the threads finish together; but the
+  // runs' and the spelling parts' databases are all open at once in the merge.
+  const std::size_t mergeable = mergeable_databases();
+  const std::size_t spelling_parts =
+      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, mergeable / 4));
+  std::vector<FileRun> runs =
+      runs_of(files, std::min(threads * 4, std::max<std::size_t>(1, mergeable - spelling_parts)));
   SpellingDelta spellings;  // all runs' counts, written once at the end
   std::mutex spellings_mutex;
   run_parallel(
@@ -129,7 +148,7 @@ std::vector<FileRun> build_fresh_database(const std::string& target,
     for (std::size_t c = 0; c < runs.size(); ++c) {
       parts.add_database(Xapian::Database((scratch / std::to_string(c)).string()));
     }
-    for (const std::string& dir : write_spellings(spellings, scratch, threads)) {
+    for (const std::string& dir : write_spellings(spellings, scratch, spelling_parts)) {
       parts.add_database(Xapian::Database(dir));
     }
     parts.compact(target, Xapian::Compactor::FULL);

@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -17,8 +18,6 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
-
-#include <xapian.h>
 
 #include "furet/analysis/schema.h"
 #include "furet/error.h"
@@ -55,7 +54,8 @@ std::vector<std::string> list_entries(const std::string& path) {
   }
   const int error = errno;
   ::closedir(dir);
-  if (error) throw IoError("cannot read index folder " + in_quotes(path) + ": " + errno_text(error));
+  if (error)
+    throw IoError("cannot read index folder " + in_quotes(path) + ": " + errno_text(error));
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -260,7 +260,8 @@ FolderContent read_folder(const std::string& path) {
   if (has(schema::kShardListFile)) {
     const std::string list_path = path + "/" + schema::kShardListFile;
     const std::optional<std::string> text = read_shard_list(list_path);
-    if (!text) return foreign("its shard list " + in_quotes(list_path) + " is not a file furet wrote");
+    if (!text)
+      return foreign("its shard list " + in_quotes(list_path) + " is not a file furet wrote");
     const std::vector<std::string> lines = lines_of(*text);
     if (auto g = parse_generation_list(lines, path)) {
       // A link in place of a generation or a shard could lead writes anywhere.
@@ -269,7 +270,9 @@ FolderContent read_folder(const std::string& path) {
                                         return exists_no_follow(d) && !is_real_directory(d);
                                       }) ||
                           (exists_no_follow(g->dir) && !is_real_directory(g->dir));
-      if (linked) return foreign("its shard list names " + in_quotes(g->dir) + ", which is not a folder furet made");
+      if (linked)
+        return foreign("its shard list names " + in_quotes(g->dir) +
+                       ", which is not a folder furet made");
       content.current = std::move(*g);
       return content;
     }
@@ -298,7 +301,8 @@ FolderContent read_folder(const std::string& path) {
     return foreign("it holds a Xapian database that furet did not make");
   }
   for (const std::string& name : entries) {
-    if (!is_own_entry(name)) return foreign("it holds files furet did not make, such as " + in_quotes(name));
+    if (!is_own_entry(name))
+      return foreign("it holds files furet did not make, such as " + in_quotes(name));
   }
   return content;
 }
@@ -328,8 +332,8 @@ IndexFolder::IndexFolder(const std::string& dir) : name_(dir) {
     content_ = read_folder(path_);
   }
   if (content_.kind == FolderContent::Kind::kForeign) {
-    throw InvalidArgument("index " + in_quotes(dir) + " is not a furet index: " +
-                          content_.why_foreign +
+    throw InvalidArgument("index " + in_quotes(dir) +
+                          " is not a furet index: " + content_.why_foreign +
                           ". furet builds an index only in a new or empty folder and writes "
                           "only into indexes it made; choose another --index, such as " +
                           in_quotes((fs::path(dir) / ".furet").string()));

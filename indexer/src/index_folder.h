@@ -25,9 +25,9 @@ struct FolderContent {
     kForeign,      ///< anything else: never written
   };
   Kind kind = Kind::kIndex;
-  std::optional<Generation> current;  ///< the generation readers see (kIndex)
+  std::optional<Generation> current;         ///< the generation readers see (kIndex)
   std::vector<std::string> older_databases;  ///< the databases of an older layout
-  std::string why_foreign;  ///< kForeign: why, for a message naming the folder
+  std::string why_foreign;                   ///< kForeign: why, for a message naming the folder
 };
 
 /// Reads what the folder at `path` (absolute, canonical) holds, without

@@ -3,14 +3,13 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <xapian.h>
 
 #include <charconv>
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <sstream>
-
-#include <xapian.h>
 
 #include "file_walk.h"
 #include "furet/analysis/analyzer.h"
@@ -49,7 +48,8 @@ std::vector<std::string> databases_of(const std::string& dir) {
   if (!content.current) {
     throw IndexNotFound("no index at " + in_quotes(dir) +
                         " yet: its first build has not finished; build one with: furet-index "
-                        "--index " + dir + " PATH...");
+                        "--index " +
+                        dir + " PATH...");
   }
   return content.current->shard_dirs;
 }
@@ -86,7 +86,8 @@ void check_tables(const std::string& dir, std::vector<std::string>& problems) {
       if (errors == 0) return true;
       std::string first;
       std::istringstream lines(out.str());
-      while (std::getline(lines, first) && first.empty()) {}
+      while (std::getline(lines, first) && first.empty()) {
+      }
       problems.push_back(in_quotes(path) + ": Xapian's check finds " + std::to_string(errors) +
                          " error(s)" + (first.empty() ? "" : " (" + first + ")"));
     } catch (const Xapian::Error& e) {
@@ -108,17 +109,18 @@ void check_records(const std::string& dir, const std::string& this_analysis, Ind
   try {
     const Xapian::Database db(dir);
     check.passages += db.get_doccount();
-    const std::string why = schema::incompatibility(
-        dir, db.get_metadata(std::string(schema::kSchemaKey)),
-        db.get_metadata(std::string(schema::kAnalysisKey)), this_analysis);
+    const std::string why =
+        schema::incompatibility(dir, db.get_metadata(std::string(schema::kSchemaKey)),
+                                db.get_metadata(std::string(schema::kAnalysisKey)), this_analysis);
     if (!why.empty()) problems.push_back(why);
     if (!updated_of(db.get_metadata(std::string(schema::kUpdatedKey)))) {
       problems.push_back(in_quotes(dir) + ": the time of the last update is unreadable");
     }
     if (db.get_doccount() > 0) {
-      for (const char* table : {"postlist.glass", "termlist.glass", "position.glass",
-                                "docdata.glass"}) {
-        if (!fs::exists(dir + "/" + table)) problems.push_back(in_quotes(dir) + " has lost " + table);
+      for (const char* table :
+           {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
+        if (!fs::exists(dir + "/" + table))
+          problems.push_back(in_quotes(dir) + " has lost " + table);
       }
     }
     const std::string manifest(schema::kManifestPrefix);
@@ -193,7 +195,8 @@ IndexStatus read_index_status(const std::string& dir) {
     if (!updated) {
       throw IncompatibleIndex("index " + in_quotes(dir) +
                               " has damaged metadata (the time of its last update); check it "
-                              "with furet-index --check --index " + dir);
+                              "with furet-index --check --index " +
+                              dir);
     }
     status.updated = *updated;
     return status;

@@ -1,6 +1,8 @@
 // The incremental, atomic update of a furet index.
 #include "furet/indexer/index_writer.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -10,8 +12,6 @@
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include <xapian.h>
 
 #include "article_indexer.h"
 #include "file_walk.h"
@@ -50,6 +50,13 @@ std::string rebuild_advice(const std::string& index) {
   return "rebuild it from the articles: furet-index --rebuild --index " + index + " PATH...";
 }
 
+// Xapian's sign of a damaged database rather than of a failing disk: an error
+// that no system call reported (a corrupt structure, a value out of range,
+// a document the postings name but the tables lack).
+bool is_damage(const Xapian::Error& e) {
+  return !e.get_error_string() && std::string_view(e.get_type()) != "DatabaseLockError";
+}
+
 // A database of the current generation, open for writing. The writer holds
 // the folder's lock, so Xapian's own lock on it can only be held by a writer
 // still dying (its lock goes with its last file) or by a program other than
@@ -66,10 +73,10 @@ Xapian::WritableDatabase open_database(const std::string& dir, const std::string
                           " is locked by a program other than furet-index (" + e.get_msg() + ")");
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      throw IoError("index " + in_quotes(index) + " is damaged: " + e.get_msg() + "; " +
-                    rebuild_advice(index));
-    } catch (const Xapian::DatabaseCorruptError& e) {
+    } catch (const Xapian::Error& e) {
+      if (!is_damage(e)) {  // out of file descriptors, say: the index may well be sound
+        throw IoError("cannot open index " + in_quotes(index) + ": " + e.get_description());
+      }
       throw IoError("index " + in_quotes(index) + " is damaged: " + e.get_msg() + "; " +
                     rebuild_advice(index));
     }
@@ -80,7 +87,8 @@ Xapian::WritableDatabase open_database(const std::string& dir, const std::string
 // each of these has content, so a missing one is damage, not emptiness.
 void check_tables(const std::string& dir, const Xapian::Database& db, const std::string& index) {
   if (db.get_doccount() == 0) return;
-  for (const char* table : {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
+  for (const char* table :
+       {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
     if (!std::filesystem::exists(dir + "/" + table)) {
       throw IoError("index " + in_quotes(index) + " is damaged: its database " + in_quotes(dir) +
                     " has lost " + table + "; " + rebuild_advice(index));
@@ -274,6 +282,11 @@ std::set<std::string> IndexWriter::Impl::update_in_transactions(
     }
     const std::string why = describe_write_error(e) + left_behind(committed, shards.size());
     shards.clear();  // reopened, as committed, by the next update
+    if (is_damage(e)) {
+      throw IoError("index " + in_quotes(folder.name()) + " is damaged: " + why +
+                    ". furet-index --check --index " + folder.name() + " says what is wrong; " +
+                    rebuild_advice(folder.name()));
+    }
     throw IoError("cannot update index " + in_quotes(folder.name()) + ": " + why);
   }
 }
@@ -362,8 +375,8 @@ void IndexWriter::Impl::build_generation(std::size_t shard_count, const detail::
   } catch (const Xapian::Error& e) {
     shards.clear();
     folder.discard(generation);
-    throw IoError("cannot build index " + in_quotes(folder.name()) + ": " + describe_write_error(e) +
-                  "; the index is unchanged since its last update");
+    throw IoError("cannot build index " + in_quotes(folder.name()) + ": " +
+                  describe_write_error(e) + "; the index is unchanged since its last update");
   } catch (const std::filesystem::filesystem_error& e) {
     shards.clear();
     folder.discard(generation);
@@ -403,11 +416,9 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
     throw InvalidArgument("index " + in_quotes(name) + " has " + std::to_string(shards) +
                           " shards, not " + std::to_string(self.requested_shards) +
                           "; to spread it anew, rebuild it: furet-index --rebuild --shards " +
-                          std::to_string(self.requested_shards) + " --index " + name +
-                          " PATH...");
+                          std::to_string(self.requested_shards) + " --index " + name + " PATH...");
   }
-  const detail::WalkResult walk =
-      detail::find_article_files(paths, {options.follow_links}, report);
+  const detail::WalkResult walk = detail::find_article_files(paths, {options.follow_links}, report);
   std::vector<std::string> roots;
   for (const std::string& p : paths) roots.push_back(detail::source_of(p));
 

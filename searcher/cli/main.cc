@@ -1,16 +1,15 @@
 // furet-search: the best passages of a furet index for a query.
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "furet/searcher.h"
 #include "terminal_text.h"
@@ -102,14 +101,10 @@ nlohmann::json explanation_json(const furet::Explanation& e) {
   for (const furet::TermWeight& t : e.terms) {
     terms.push_back({{"term", t.term}, {"origin", t.origin}, {"weight", t.weight}});
   }
-  return {{"bm25", e.bm25},
-          {"terms", terms},
-          {"coverage", e.coverage},
-          {"coverage_factor", e.coverage_factor},
-          {"proximity", e.proximity},
-          {"proximity_factor", e.proximity_factor},
-          {"article", e.article},
-          {"article_factor", e.article_factor},
+  return {{"bm25", e.bm25},           {"terms", terms},
+          {"coverage", e.coverage},   {"coverage_factor", e.coverage_factor},
+          {"proximity", e.proximity}, {"proximity_factor", e.proximity_factor},
+          {"article", e.article},     {"article_factor", e.article_factor},
           {"synonyms", e.synonyms}};
 }
 
@@ -117,10 +112,9 @@ void print_json(const furet::SearchResult& result) {
   for (const furet::Hit& hit : result.hits) {
     nlohmann::json highlights = nlohmann::json::array();
     for (const furet::HighlightRange& h : hit.highlights) highlights.push_back({h.begin, h.end});
-    nlohmann::json line = {{"rank", hit.rank},       {"score", hit.score},
-                           {"doc", hit.path},        {"title", hit.title},
-                           {"passage", hit.passage}, {"begin", hit.begin},
-                           {"end", hit.end},         {"highlights", highlights}};
+    nlohmann::json line = {{"rank", hit.rank},   {"score", hit.score},      {"doc", hit.path},
+                           {"title", hit.title}, {"passage", hit.passage},  {"begin", hit.begin},
+                           {"end", hit.end},     {"highlights", highlights}};
     if (hit.explanation) line["explain"] = explanation_json(*hit.explanation);
     std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
@@ -194,12 +188,12 @@ int main(int argc, char** argv) {
   app.add_flag("--json", json,
                "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
                "highlights ([begin, end] byte ranges in passage)");
-  app.add_option("--color", color, "Bold query terms: auto (a terminal without NO_COLOR), "
-                                   "always or never")
+  app.add_option("--color", color,
+                 "Bold query terms: auto (a terminal without NO_COLOR), "
+                 "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_val(color);
-  app.add_option("query", words, "The query; several arguments are joined by spaces")
-      ->required();
+  app.add_option("query", words, "The query; several arguments are joined by spaces")->required();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -2,26 +2,25 @@
 #include "furet/searcher.h"
 
 #include <sys/stat.h>
-
-#include <algorithm>
-#include <charconv>
-#include <filesystem>
-#include <limits>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <optional>
-#include <sstream>
-#include <map>
-#include <numeric>
-
 #include <xapian.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <sstream>
+
+#include "docid_order.h"
+#include "explainer.h"
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
-#include "docid_order.h"
-#include "explainer.h"
 #include "highlighter.h"
 #include "query_builder.h"
 #include "query_parser.h"
@@ -47,16 +46,20 @@ std::string why_no_index(const std::string& location, const std::string& reason)
   std::error_code ec;
   const bool folder = std::filesystem::is_directory(location, ec);
   if (folder && std::filesystem::exists(location + "/furet.lock", ec)) {
-    return "no index at '" + location + "' yet: its first build has not finished (furet-index "
-           "--index " + location + " PATH... builds it)";
+    return "no index at '" + location +
+           "' yet: its first build has not finished (furet-index "
+           "--index " +
+           location + " PATH... builds it)";
   }
   if (folder && !std::filesystem::is_empty(location, ec)) {
     return "no furet index at '" + location + "': " + reason +
            "; it holds other files, so build the index in a new folder: furet-index --index "
            "NEW_FOLDER PATH...";
   }
-  return "no furet index at '" + location + "': " + reason + "; build one with: furet-index "
-         "--index " + location + " PATH...";
+  return "no furet index at '" + location + "': " + reason +
+         "; build one with: furet-index "
+         "--index " +
+         location + " PATH...";
 }
 
 Xapian::Database open_one(const std::string& location) {
@@ -76,8 +79,8 @@ Xapian::Database open_one(const std::string& location) {
   }
   struct stat st {};
   if (::stat(location.c_str(), &st) != 0) {
-    throw IndexNotFound("no index at '" + location +
-                        "'; build one with: furet-index --index " + location + " PATH...");
+    throw IndexNotFound("no index at '" + location + "'; build one with: furet-index --index " +
+                        location + " PATH...");
   }
   try {
     return Xapian::Database(location);
@@ -173,8 +176,9 @@ std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
     articles.emplace(doc.get_value(schema::kArticleIdSlot), ArticleData::decode(doc.get_data()));
   }
   if (articles.size() != ids.size()) {
-    throw IncompatibleIndex("passages without their article's stored data; rebuild the index "
-                            "with furet-index --rebuild");
+    throw IncompatibleIndex(
+        "passages without their article's stored data; rebuild the index "
+        "with furet-index --rebuild");
   }
   return articles;
 }
@@ -333,8 +337,8 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
 
   Xapian::Enquire enquire(db);
   enquire.set_query(xq);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B,
-                                                   detail::kBm25MinNormLength));
+  enquire.set_weighting_scheme(
+      Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B, detail::kBm25MinNormLength));
   const Xapian::MSet candidates =
       enquire.get_mset(0, as_doccount(std::max(options.candidates, options.limit)));
 
@@ -413,7 +417,8 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     hit.passage = article.passage(ordinal);  // checks the ordinal
     hit.begin = article.passages[ordinal].begin;
     hit.end = article.passages[ordinal].end;
-    hit.highlights = detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
+    hit.highlights =
+        detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
     if (options.explain) {
       hit.explanation = explain(enquire, docids[i], scores[i], candidates_seen[i], built);
     }

@@ -20,7 +20,8 @@ TEST(TerminalTextTest, PassesPlainFrenchTextThrough) {
   // Accents, ligatures, typographic quotes and dashes, euro, a no-break space (U+00A0) and a
   // narrow no-break space (U+202F, next to the bidi overrides), emoji, and a backslash path.
   const std::string text =
-      "Été à l’école : « cœur » — Œuvre, ﬁn, naïf, 20\u00A0€, 5\u202F%, 🚀👩‍💻 ; C:\\docs\\x1b";
+      "Été à l’école : « cœur » — Œuvre, ﬁn, naïf, 20\u00A0€, 5\u202F%, 🚀👩‍💻 ; "
+      "C:\\docs\\x1b";
   EXPECT_EQ(terminal_safe(text), text);
   EXPECT_EQ(terminal_safe(text, true), text);
   EXPECT_EQ(terminal_safe(""), "");
@@ -75,7 +76,9 @@ TEST(TerminalTextTest, KeepsNewlinesOnlyWhenAsked) {
 
 TEST(TerminalTextTest, ShowsC1Controls) {
   // U+009B is CSI for terminals that honour 8-bit controls: "\u009b31m" would turn text red.
-  const std::string out = terminal_safe("a\xC2\x9B" "31mb");
+  const std::string out = terminal_safe(
+      "a\xC2\x9B"
+      "31mb");
   EXPECT_EQ(out, "a\\u009b31mb");
   EXPECT_EQ(out.find("\xC2\x9B"), std::string::npos);
   EXPECT_EQ(terminal_safe("\xC2\x80\xC2\x85\xC2\x9D\xC2\x9F"), "\\u0080\\u0085\\u009d\\u009f");
@@ -97,16 +100,18 @@ TEST(TerminalTextTest, ShowsEachBidiEmbeddingOverrideAndIsolate) {
 }
 
 TEST(TerminalTextTest, ShowsEachByteOfInvalidUtf8) {
-  EXPECT_EQ(terminal_safe("a\x9B" "31mb"), "a\\x9b31mb");                   // lone 8-bit CSI
-  EXPECT_EQ(terminal_safe("caf\xC3"), "caf\\xc3");                          // truncated at end
-  EXPECT_EQ(terminal_safe("\xE2\x82x"), "\\xe2\\x82x");                     // truncated inside
-  EXPECT_EQ(terminal_safe("\xF0\x9F\x9A"), "\\xf0\\x9f\\x9a");              // truncated emoji
-  EXPECT_EQ(terminal_safe("\xED\xA0\x80"), "\\xed\\xa0\\x80");              // surrogate D800
-  EXPECT_EQ(terminal_safe("\xC0\xAF"), "\\xc0\\xaf");                       // overlong '/'
-  EXPECT_EQ(terminal_safe("\xE0\x80\x9B"), "\\xe0\\x80\\x9b");              // overlong CSI
-  EXPECT_EQ(terminal_safe("\xF4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");     // above U+10FFFF
-  EXPECT_EQ(terminal_safe("\xF8\xFE\xFF"), "\\xf8\\xfe\\xff");              // never valid
-  EXPECT_EQ(terminal_safe("\xC3\xA9\xA9"), "\xC3\xA9\\xa9");                // é then a stray byte
+  EXPECT_EQ(terminal_safe("a\x9B"
+                          "31mb"),
+            "a\\x9b31mb");                                               // lone 8-bit CSI
+  EXPECT_EQ(terminal_safe("caf\xC3"), "caf\\xc3");                       // truncated at end
+  EXPECT_EQ(terminal_safe("\xE2\x82x"), "\\xe2\\x82x");                  // truncated inside
+  EXPECT_EQ(terminal_safe("\xF0\x9F\x9A"), "\\xf0\\x9f\\x9a");           // truncated emoji
+  EXPECT_EQ(terminal_safe("\xED\xA0\x80"), "\\xed\\xa0\\x80");           // surrogate D800
+  EXPECT_EQ(terminal_safe("\xC0\xAF"), "\\xc0\\xaf");                    // overlong '/'
+  EXPECT_EQ(terminal_safe("\xE0\x80\x9B"), "\\xe0\\x80\\x9b");           // overlong CSI
+  EXPECT_EQ(terminal_safe("\xF4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");  // above U+10FFFF
+  EXPECT_EQ(terminal_safe("\xF8\xFE\xFF"), "\\xf8\\xfe\\xff");           // never valid
+  EXPECT_EQ(terminal_safe("\xC3\xA9\xA9"), "\xC3\xA9\\xa9");             // é then a stray byte
 }
 
 TEST(TerminalTextTest, NeverReadsPastTheEndOfTheView) {
@@ -124,8 +129,9 @@ TEST(TerminalTextTest, ShowsAnEscapeThatFollowsATruncatedSequence) {
 // checked with ICU's decoder rather than the header's own.
 TEST(TerminalTextTest, RandomBytesNeverLeaveAControlCharacter) {
   std::mt19937 rng(20240611);
-  const std::string pieces[] = {"\x1b", "\xC2", "\x9B", "\xE2\x80\xAE", "\xE2\x81", "é",
-                                "\xF0\x9F\x9A\x80", "\n", "\r", "\\", "a", "\xED\xA0\x80"};
+  const std::string pieces[] = {
+      "\x1b", "\xC2", "\x9B", "\xE2\x80\xAE", "\xE2\x81", "é", "\xF0\x9F\x9A\x80", "\n",
+      "\r",   "\\",   "a",    "\xED\xA0\x80"};
   for (int round = 0; round < 5000; ++round) {
     std::string input;
     const int count = static_cast<int>(rng() % 40);

@@ -84,5 +84,17 @@ check "empty file named" contains "$err" "'bad/empty.txt': empty file"
 check "binary file named" contains "$err" "'bad/image.txt': binary file"
 check "the rest is indexed" test "$(status_of "$searcher" --index bad.idx H200)" = 0
 
+# Counts are whole numbers, checked: never wrapped round to another count
+set +e
+err=$("$searcher" -n -1 puces 2>&1 >/dev/null); status=$?
+set -e
+check "-n -1: exit 2" test "$status" = 2
+check "-n -1: says what -n wants" contains "$err" "--limit: wants a whole number, at least 1, not '-1'"
+check "-n over 32 bits finds everything" test "$("$searcher" -n 4294967296 --json puces | wc -l)" -gt 10
+check "--per-article -1: exit 2" test "$(status_of "$searcher" --per-article -1 puces)" = 2
+
+# --check and --status on a sound index
+check "--check: a sound index" contains "$("$indexer" --check)" "is sound: 5 articles"
+
 echo "$passed passed, $failed failed"
 test "$failed" = 0

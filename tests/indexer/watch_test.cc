@@ -87,6 +87,20 @@ TEST_F(WatchTest, NewFolderIsWatched) {
   EXPECT_TRUE(wait_until([&] { return finds("H200"); }, bound()));
 }
 
+// A link, hard or symbolic, is complete when made: no close event follows
+// its creation, and it must not wait for one. (The link's target sits in a
+// hidden folder inside the tree, which the walk passes over, so the link is
+// the article's only path.)
+TEST_F(WatchTest, LinksMadeInTheTreeAreIndexed) {
+  write_file(corpus_ + "/.store/hard.txt", read_file(corpus_file("004_a22323992858b2dd.txt")));
+  write_file(corpus_ + "/.store/soft.txt", read_file(corpus_file("001_26ca7a1eb712dcc4.txt")));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // those writes are settled
+  std::filesystem::create_hard_link(corpus_ + "/.store/hard.txt", corpus_ + "/hard.txt");
+  std::filesystem::create_symlink(".store/soft.txt", corpus_ + "/soft.txt");
+  EXPECT_TRUE(wait_until([&] { return finds("H200"); }, bound())) << "hard link";
+  EXPECT_TRUE(wait_until([&] { return finds("Lutnick"); }, bound())) << "symbolic link";
+}
+
 TEST_F(WatchTest, FileWrittenSlowlyIsIndexedOnceAndWhole) {
   {
     std::ofstream slow(corpus_ + "/slow.txt");

@@ -1,13 +1,14 @@
 // Hostile and careless file systems: furet-index never destroys what it did
 // not create, never reads out of the tree it was given, never hangs on a
 // special file, and never takes an unread folder for deleted articles.
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <cerrno>
 #include <chrono>
@@ -15,8 +16,6 @@
 #include <filesystem>
 #include <map>
 #include <thread>
-
-#include <xapian.h>
 
 #include "../process_util.h"
 #include "corpus_maker.h"
@@ -180,7 +179,8 @@ TEST_F(FileSystemTest, UnreadableFolderKeepsItsArticles) {
   }
   ::chmod((corpus_ + "/b").c_str(), 0);
   // Root reads any folder: the run drops to an ordinary user to meet the error.
-  const ProcessResult r = run({program("furet-index"), "--index", index_, corpus_}, as_ordinary_user);
+  const ProcessResult r =
+      run({program("furet-index"), "--index", index_, corpus_}, as_ordinary_user);
   ::chmod((corpus_ + "/b").c_str(), 0755);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.err, "/b': cannot read this folder")) << r.err;
@@ -275,6 +275,33 @@ TEST_F(FileSystemTest, LockedReadOnlyAndForbiddenIndexesSayWhich) {
   EXPECT_EQ(read_only.exit_code, 2);
   EXPECT_TRUE(contains(read_only.err, "read-only file system")) << read_only.err;
   EXPECT_EQ(searched.exit_code, 0) << "a read-only index is still searched";
+}
+
+// 9. A writer killed with a large heap holds its lock while the kernel frees
+// that heap: a run started meanwhile waits for the lock instead of failing.
+TEST_F(FileSystemTest, LockOfAWriterStillDyingIsWaitedFor) {
+  ASSERT_EQ(index_files({"--index", index_, corpus_}).exit_code, 0);
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  const pid_t holder = ::fork();
+  if (holder == 0) {
+    const int fd = ::open((index_ + "/furet.lock").c_str(), O_RDWR);
+    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) ::_exit(1);
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0) ::_exit(1);
+    std::vector<char> heap(std::size_t{1} << 30, 1);  // a gigabyte to free when killed
+    if (::write(ready[1], heap.data(), 1) != 1) ::_exit(1);
+    ::pause();
+    ::_exit(0);
+  }
+  char byte = 0;
+  ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+  ::kill(holder, SIGKILL);
+  const ProcessResult r = index_files({"--index", index_, corpus_});  // while it dies
+  ::waitpid(holder, nullptr, 0);
+  ::close(ready[0]);
+  ::close(ready[1]);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
 // 9. A re-run right after a killed first build does not see the dead writer's lock.

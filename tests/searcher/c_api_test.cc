@@ -93,4 +93,29 @@ TEST_F(CApiTest, ErrorsAreStatusesWithMessages) {
 
 TEST_F(CApiTest, ReportsItsVersion) { EXPECT_STRNE(furet_version(), ""); }
 
+// A handle kept open sees a rebuild, which publishes a new generation of the
+// index, and reports no internal error.
+TEST(CApiRebuildTest, OpenHandleSeesARebuild) {
+  TempDir dir;
+  const std::string corpus = dir / "corpus";
+  const std::string index = dir / "index";
+  furet::testing::write_file(corpus + "/a.txt", "Les framboises de Plougastel arrivent.\n");
+  furet::IndexWriter(index).update({corpus});
+  const char* locations[] = {index.c_str()};
+  furet_searcher* searcher = nullptr;
+  ASSERT_EQ(furet_open(locations, 1, &searcher), FURET_OK) << furet_error_message();
+  std::filesystem::remove(corpus + "/a.txt");
+  furet::testing::write_file(corpus + "/b.txt", "Les cerises de Céret arrivent.\n");
+  furet::UpdateOptions rebuild;
+  rebuild.rebuild = true;
+  furet::IndexWriter(index).update({corpus}, rebuild);
+  for (const char* query : {"cerises", "framboises"}) {
+    furet_results* results = nullptr;
+    ASSERT_EQ(furet_search(searcher, query, nullptr, &results), FURET_OK) << furet_error_message();
+    EXPECT_EQ(furet_results_count(results), std::string(query) == "cerises" ? 1u : 0u) << query;
+    furet_results_free(results);
+  }
+  furet_close(searcher);
+}
+
 }  // namespace

@@ -102,7 +102,9 @@ struct SearchResult {
 /// Thread-safety: a Searcher is used by one thread at a time; open one per thread.
 /// Consistency: each search sees the index as it was at one commit, the latest
 /// at the search's start (a running furet-index --watch shows up on the next
-/// search), and never half an update.
+/// search, and so does a rebuild or a re-sharding, which publish a new
+/// generation of the index), and never half an update.
+/// Errors: every exception a Searcher throws derives from furet::Error.
 class FURET_EXPORT Searcher {
  public:
   /// Opens the index at `location`: a directory, or "tcp://HOST:PORT" for an index
@@ -124,7 +126,9 @@ class FURET_EXPORT Searcher {
   /// Throws IoError if the file cannot be read.
   void load_thesaurus(const std::string& path);
 
-  /// Moves to the index's latest committed state now (search() does it itself).
+  /// Moves to the index's latest committed state now (search() does it itself),
+  /// a new generation included. Throws IoError if the index cannot be read,
+  /// IncompatibleIndex if it was rebuilt by another schema or analysis.
   void reopen();
 
  private:

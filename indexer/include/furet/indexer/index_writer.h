@@ -44,12 +44,14 @@ struct UpdateOptions {
 ///
 /// An update reads the given files and directories (.txt, .md, .markdown, .html,
 /// .htm; directories recursively), compares them with the index's manifest, and
-/// applies everything as ONE atomic commit (one per shard): new files are added, changed files
-/// replaced, files gone from the given directories removed, unchanged files
-/// (same size and modification time) skipped without being read. After a crash
-/// the index is exactly as it was at its last commit. A first build or a rebuild
-/// runs on UpdateOptions::threads threads into a scratch database that then
-/// replaces the index in one rename: the same index, built faster.
+/// applies everything as ONE atomic commit (one per shard): new files are added,
+/// changed files replaced, files gone from folders that were read completely
+/// removed, unchanged files (same size and modification time) skipped without
+/// being read. After a crash the index is exactly as it was at its last commit.
+/// A first build or a rebuild writes a new generation of the index (on
+/// UpdateOptions::threads threads) and publishes it in one rename: readers see
+/// the old index or the new one. docs/architecture.md, "What furet writes and
+/// reads", lists what it reads and writes.
 ///
 /// Example:
 ///   furet::IndexWriter writer(".furet");
@@ -58,11 +60,13 @@ struct UpdateOptions {
 /// Thread-safety: one thread at a time.
 class FURET_EXPORT IndexWriter {
  public:
-  /// Opens the index at `dir`, creating it if needed. `shards` > 1 creates a
-  /// sharded index: articles spread over that many databases by a stable hash of
-  /// their path, searched as one through `dir`; 0 keeps an existing index's
-  /// layout. Throws IndexLocked if another process is updating it,
-  /// InvalidArgument if `shards` contradicts the existing layout, IoError otherwise.
+  /// Opens the index folder `dir`, creating it if needed. `shards` > 1 makes a
+  /// new or rebuilt index sharded: articles spread over that many databases by a
+  /// stable hash of their path, searched as one through `dir`; 0 keeps an
+  /// existing index's layout. Throws InvalidArgument if `dir` holds files that
+  /// furet did not make (nothing is then written there), IndexLocked if another
+  /// process is updating it, IoError if it cannot be written (read-only,
+  /// permissions).
   explicit IndexWriter(const std::string& dir, std::size_t shards = 0);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -73,7 +77,10 @@ class FURET_EXPORT IndexWriter {
 
   /// Brings the index in line with `paths` and commits. Bad files are skipped and
   /// named in the report; the run goes on. Throws IoError if the index cannot be
-  /// written (nothing of this run is then committed).
+  /// written or is damaged (nothing of this run is then committed; a rebuild
+  /// mends any damage), IncompatibleIndex if it was made by another schema or
+  /// analysis (only a rebuild writes it), InvalidArgument if the constructor's
+  /// `shards` contradicts an index that is not being rebuilt.
   UpdateReport update(const std::vector<std::string>& paths, const UpdateOptions& options = {});
 
  private:
