@@ -8,7 +8,6 @@
 #include <charconv>
 #include <filesystem>
 #include <optional>
-#include <set>
 #include <sstream>
 
 #include "file_walk.h"
@@ -123,44 +122,9 @@ void check_records(const std::string& dir, const std::string& this_analysis, Ind
           problems.push_back(in_quotes(dir) + " has lost " + table);
       }
     }
-    const std::string manifest(schema::kManifestPrefix);
-    const std::string article(schema::kArticlePrefix);
-    std::set<std::string> listed;
-    for (auto k = db.metadata_keys_begin(manifest); k != db.metadata_keys_end(manifest); ++k) {
-      const std::string id = (*k).substr(manifest.size());
-      listed.insert(id);
-      ++check.articles;
-      const auto record = detail::decode(db.get_metadata(*k));
-      if (!record) {
-        problems.push_back(in_quotes(dir) + ": an article's manifest record is unreadable");
-        continue;
-      }
-      const std::string name = "article " + in_quotes(record->path);
-      const Xapian::doccount passages = db.get_termfreq(article + id);
-      if (passages != record->passages) {
-        problems.push_back(name + " has " + std::to_string(passages) +
-                           " passages; the manifest says " + std::to_string(record->passages));
-        continue;
-      }
-      for (auto p = db.postlist_begin(article + id); p != db.postlist_end(article + id); ++p) {
-        const std::string data = db.get_document(*p).get_data();
-        if (data.empty()) continue;  // only its first passage holds the article
-        try {
-          const ArticleData stored = ArticleData::decode(data);
-          if (stored.path != record->path || stored.passages.size() != record->passages) {
-            problems.push_back(name + ": its stored text does not match its manifest record");
-          }
-        } catch (const Error& e) {
-          problems.push_back(name + ": " + e.what());
-        }
-        break;
-      }
-    }
-    for (auto t = db.allterms_begin(article); t != db.allterms_end(article); ++t) {
-      if (!listed.count((*t).substr(article.size()))) {
-        problems.push_back(in_quotes(dir) + ": passages of an article the manifest does not list");
-      }
-    }
+    const std::vector<std::string> disagreements = detail::manifest_problems(db, dir);
+    problems.insert(problems.end(), disagreements.begin(), disagreements.end());
+    check.articles += detail::manifest_size(db);
   } catch (const Xapian::Error& e) {
     problems.push_back(in_quotes(dir) + ": " + e.get_msg());
   }
@@ -176,13 +140,8 @@ IndexStatus read_index_status(const std::string& dir) {
     if (databases.size() > 1) status.shards = databases;
     status.passages = db.get_doccount();
     // Metadata are per database: a sharded index's manifest is in its shards.
-    const std::string manifest(schema::kManifestPrefix);
     for (const std::string& part : databases) {
-      const Xapian::Database shard(part);
-      for (auto k = shard.metadata_keys_begin(manifest); k != shard.metadata_keys_end(manifest);
-           ++k) {
-        ++status.articles;
-      }
+      status.articles += detail::manifest_size(Xapian::Database(part));
     }
     for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++status.terms;
     status.bytes = disk_bytes(fs::canonical(dir).string());

@@ -4,7 +4,13 @@
 #include <charconv>
 #include <cstdio>
 
+#include <set>
+
 #include <xxhash.h>
+
+#include "furet/analysis/article_data.h"
+#include "furet/analysis/schema.h"
+#include "furet/error.h"
 
 namespace furet::detail {
 namespace {
@@ -68,6 +74,55 @@ std::optional<FileRecord> decode(std::string_view in) {
     return std::nullopt;
   }
   return r;
+}
+
+std::vector<std::string> manifest_problems(const Xapian::Database& db, const std::string& name) {
+  std::vector<std::string> problems;
+  const std::string manifest(schema::kManifestPrefix);
+  const std::string article(schema::kArticlePrefix);
+  std::set<std::string> listed;
+  for (auto k = db.metadata_keys_begin(manifest); k != db.metadata_keys_end(manifest); ++k) {
+    const std::string id = (*k).substr(manifest.size());
+    listed.insert(id);
+    const auto record = decode(db.get_metadata(*k));
+    if (!record) {
+      problems.push_back("'" + name + "': an article's manifest record is unreadable");
+      continue;
+    }
+    const std::string who = "article '" + record->path + "'";
+    const Xapian::doccount passages = db.get_termfreq(article + id);
+    if (passages != record->passages) {
+      problems.push_back(who + " has " + std::to_string(passages) + " passages; the manifest says " +
+                         std::to_string(record->passages));
+      continue;
+    }
+    for (auto p = db.postlist_begin(article + id); p != db.postlist_end(article + id); ++p) {
+      const std::string data = db.get_document(*p).get_data();
+      if (data.empty()) continue;  // only its first passage holds the article
+      try {
+        const ArticleData stored = ArticleData::decode(data);
+        if (stored.path != record->path || stored.passages.size() != record->passages) {
+          problems.push_back(who + ": its stored text does not match its manifest record");
+        }
+      } catch (const Error& e) {
+        problems.push_back(who + ": " + e.what());
+      }
+      break;
+    }
+  }
+  for (auto t = db.allterms_begin(article); t != db.allterms_end(article); ++t) {
+    if (!listed.count((*t).substr(article.size()))) {
+      problems.push_back("'" + name + "': passages of an article the manifest does not list");
+    }
+  }
+  return problems;
+}
+
+std::uint64_t manifest_size(const Xapian::Database& db) {
+  const std::string manifest(schema::kManifestPrefix);
+  std::uint64_t count = 0;
+  for (auto k = db.metadata_keys_begin(manifest); k != db.metadata_keys_end(manifest); ++k) ++count;
+  return count;
 }
 
 }  // namespace furet::detail

@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <xapian.h>
 
 namespace furet::detail {
 
@@ -34,6 +37,16 @@ std::uint64_t content_hash(std::string_view bytes);
 /// (tab, newline, invalid UTF-8) survives. decode() returns nullopt on garbage.
 std::string encode(const FileRecord& record);
 std::optional<FileRecord> decode(std::string_view value);
+
+/// What is wrong between the manifest of `db` (one database) and its
+/// passages: each record must decode, have exactly its recorded passages and
+/// a stored article of the same path and passage count, and every article's
+/// passages must have a record. A sentence per problem, naming `name` or the
+/// article; empty if they agree. Throws Xapian::Error if `db` cannot be read.
+std::vector<std::string> manifest_problems(const Xapian::Database& db, const std::string& name);
+
+/// The number of records in the manifest of `db`.
+std::uint64_t manifest_size(const Xapian::Database& db);
 
 }  // namespace furet::detail
 

@@ -3,7 +3,6 @@
 #define FURET_TESTS_RELIABILITY_INDEX_STATE_H_
 
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -31,32 +30,10 @@ inline IndexState read_state(const Xapian::Database& db) {
 }
 
 /// What is wrong with the index, if anything: every manifest entry must have
-/// exactly its recorded passages, and every passage a manifest entry.
+/// exactly its recorded passages, and every passage a manifest entry (the
+/// check furet-index --check runs).
 inline std::vector<std::string> consistency_errors(const Xapian::Database& db) {
-  std::vector<std::string> errors;
-  const std::string manifest(schema::kManifestPrefix);
-  const std::string article(schema::kArticlePrefix);
-  std::set<std::string> listed;
-  for (auto k = db.metadata_keys_begin(manifest); k != db.metadata_keys_end(manifest); ++k) {
-    const std::string id = (*k).substr(manifest.size());
-    listed.insert(id);
-    const auto record = detail::decode(db.get_metadata(*k));
-    if (!record) {
-      errors.push_back("article " + id + ": unreadable manifest record");
-      continue;
-    }
-    const std::uint32_t passages = record->passages;
-    if (db.get_termfreq(article + id) != passages) {
-      errors.push_back("article " + id + ": " + std::to_string(db.get_termfreq(article + id)) +
-                       " passages, manifest says " + std::to_string(passages));
-    }
-  }
-  for (auto t = db.allterms_begin(article); t != db.allterms_end(article); ++t) {
-    if (!listed.count((*t).substr(article.size()))) {
-      errors.push_back("orphan passages of article " + (*t).substr(article.size()));
-    }
-  }
-  return errors;
+  return detail::manifest_problems(db, "index");
 }
 
 }  // namespace furet::testing
