@@ -4,6 +4,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/common_interface_defs.h>
+#endif
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -176,28 +180,36 @@ void watch_until_stopped(furet::IndexWriter& writer, const std::vector<std::stri
 // one (its tables carry no checksums, and a damaged block can corrupt the
 // heap): the crashed process is replaced by `furet-index --after-crash WHAT
 // --index DIR`, which checks the index and says what is wrong and what to do.
-// Everything the handler uses is prepared beforehand; it only calls
+// A crash while checking is itself the verdict: the index is damaged.
+// Everything the handlers use is prepared beforehand; they only call
 // async-signal-safe functions.
 namespace crash {
 
 constexpr int kSignals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
 constexpr const char* kNames[] = {"a crash (SIGSEGV)", "a crash (SIGBUS)", "a crash (SIGABRT)",
                                   "a crash (SIGFPE)", "a crash (SIGILL)"};
+
 std::string index_argument;
-const char* argv_for[std::size(kSignals)][6];
-char fallback[512];
-std::size_t fallback_size = 0;
+const char* argv_for[std::size(kSignals)][6];  // the check, after each signal
+const char* argv_for_stall[6];
+const char* argv_for_sanitizer[6];
+bool checking = false;  // this process is the check: a crash is the verdict
+char message[768];      // what is said when no check can follow
+std::size_t message_size = 0;
 alignas(16) char alternate_stack[64 * 1024];
 
-const char* argv_for_stall[6];
+[[noreturn]] void say_and_exit() {
+  [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, message, message_size);
+  ::_exit(2);
+}
 
 [[noreturn]] void become_check(const char* const* argv) {
+  if (checking) say_and_exit();
   sigset_t none;
   ::sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);  // the check starts with no signal blocked
   ::execve("/proc/self/exe", const_cast<char**>(argv), environ);
-  [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, fallback, fallback_size);
-  ::_exit(2);
+  say_and_exit();
 }
 
 extern "C" void on_crash(int sig) {
@@ -205,6 +217,52 @@ extern "C" void on_crash(int sig) {
     if (kSignals[k] == sig) become_check(argv_for[k]);
   }
   become_check(argv_for[0]);
+}
+
+void set_message(const char* format, const std::string& index) {
+  const int n =
+      std::snprintf(message, sizeof message, format, safe(index).c_str(), safe(index).c_str());
+  message_size = std::min(static_cast<std::size_t>(std::max(n, 0)), sizeof message - 1);
+}
+
+// Installs the handlers: for an update (`is_check` false) a crash becomes
+// the check; for the check, it ends it with the verdict.
+void arm(const std::string& index, bool is_check) {
+  index_argument = index;
+  checking = is_check;
+  for (std::size_t k = 0; k < std::size(kSignals); ++k) {
+    argv_for[k][0] = "furet-index";
+    argv_for[k][1] = "--after-crash";
+    argv_for[k][2] = kNames[k];
+    argv_for[k][3] = "--index";
+    argv_for[k][4] = index_argument.c_str();
+    argv_for[k][5] = nullptr;
+  }
+  std::copy(std::begin(argv_for[0]), std::end(argv_for[0]), std::begin(argv_for_stall));
+  argv_for_stall[2] = "a stall (busy for $FURET_STALL_SECONDS without reading or writing)";
+  std::copy(std::begin(argv_for[0]), std::end(argv_for[0]), std::begin(argv_for_sanitizer));
+  argv_for_sanitizer[2] = "a memory error that AddressSanitizer reported";
+  set_message(is_check ? "\nfuret-index: error: index '%s' is damaged: reading it crashes or "
+                         "never ends; "
+                         "rebuild it from the articles: furet-index --rebuild --index %s "
+                         "PATH...\n"
+                       : "\nfuret-index: error: crashed while working on index '%s'; it is as "
+                         "its last commit. furet-index --check --index %s tells whether it is "
+                         "damaged\n",
+              index);
+  stack_t stack{};
+  stack.ss_sp = alternate_stack;
+  stack.ss_size = sizeof alternate_stack;
+  ::sigaltstack(&stack, nullptr);  // a stack overflow still reaches the handler
+  struct sigaction action {};
+  action.sa_handler = on_crash;
+  action.sa_flags = SA_ONSTACK | SA_NODEFER | SA_RESETHAND;
+  for (int sig : kSignals) ::sigaction(sig, &action, nullptr);
+#ifdef __SANITIZE_ADDRESS__
+  // Under AddressSanitizer, which sees Xapian overrun its buffers on damaged
+  // data before the heap breaks, its report takes the place of the crash.
+  __sanitizer_set_death_callback([] { become_check(argv_for_sanitizer); });
+#endif
 }
 
 // Bytes read and written by this process so far, through any file, less
@@ -282,34 +340,6 @@ double stall_limit() {
   const char* env = std::getenv("FURET_STALL_SECONDS");
   const double seconds = env && *env ? std::atof(env) : 0;
   return seconds > 0 ? seconds : 60;
-}
-
-void arm(const std::string& index) {
-  index_argument = index;
-  for (std::size_t k = 0; k < std::size(kSignals); ++k) {
-    argv_for[k][0] = "furet-index";
-    argv_for[k][1] = "--after-crash";
-    argv_for[k][2] = kNames[k];
-    argv_for[k][3] = "--index";
-    argv_for[k][4] = index_argument.c_str();
-    argv_for[k][5] = nullptr;
-  }
-  std::copy(std::begin(argv_for[0]), std::end(argv_for[0]), std::begin(argv_for_stall));
-  argv_for_stall[2] = "a stall (busy for $FURET_STALL_SECONDS without reading or writing)";
-  fallback_size = static_cast<std::size_t>(
-      std::snprintf(fallback, sizeof fallback,
-                    "\nfuret-index: error: crashed while working on index '%s'; it is as its last "
-                    "commit. furet-index --check --index %s tells whether it is damaged\n",
-                    safe(index).c_str(), safe(index).c_str()));
-  fallback_size = std::min(fallback_size, sizeof fallback - 1);
-  stack_t stack{};
-  stack.ss_sp = alternate_stack;
-  stack.ss_size = sizeof alternate_stack;
-  ::sigaltstack(&stack, nullptr);  // a stack overflow still reaches the handler
-  struct sigaction action {};
-  action.sa_handler = on_crash;
-  action.sa_flags = SA_ONSTACK | SA_NODEFER | SA_RESETHAND;
-  for (int sig : kSignals) ::sigaction(sig, &action, nullptr);
 }
 
 // What the replacement process says: what happened, then the check's verdict.
@@ -407,14 +437,15 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
 
   try {
-    if (!after_crash.empty()) return crash::report(after_crash, index);
     if (status) {
       print_status(index);
       return 0;
     }
-    if (check) return print_check(index);
-    crash::arm(index);
+    const bool checking = check || !after_crash.empty();
+    crash::arm(index, checking);
     const crash::StallWatchdog watchdog(crash::stall_limit());
+    if (!after_crash.empty()) return crash::report(after_crash, index);
+    if (check) return print_check(index);
     furet::IndexWriter writer(index, shards);
     if (watching) {
       watch_until_stopped(writer, paths, update, index, quiet, verbose);

@@ -35,7 +35,7 @@ class DamagedIndexTest : public ::testing::Test {
     fs::copy(corpus_dir(), corpus_);
     ASSERT_EQ(index({"--index", clean_, corpus_}).exit_code, 0);
   }
-  // furet-index, taking a second busy without any I/O for a loop (see
+  // furet-index, taking three seconds busy without any I/O for a loop (see
   // StallWatchdog) rather than a minute, so that a loop ends the test quickly.
   static ProcessResult index(std::vector<std::string> args) {
     args.insert(args.begin(), {program("furet-index"), "-q"});

@@ -642,6 +642,10 @@ TEST_F(FaultInjectionDescriptorTest, TreeDeeperThanTheDescriptorLimitIsIndexedWh
 }
 
 TEST_F(FaultInjectionDescriptorTest, ExhaustedDescriptorsLoseNoArticleAndKeepWhatWasNotRead) {
+#ifdef FURET_SANITIZED
+  GTEST_SKIP() << "UBSan probes memory through a pipe, which needs a free descriptor: with none "
+                  "left it reports a false error; this test runs in the plain build";
+#endif
   make_tree(30, 60);  // deeper than any limit below, and quick to build clean again
   ASSERT_EQ(index({"-q", "--index", index_, corpus_}).exit_code, 0);
   const std::string emfile = std::strerror(EMFILE);
