@@ -10,6 +10,7 @@ packages=(
   libcli11-dev                       # command line
   nlohmann-json3-dev                 # JSON output and document data
   libxxhash-dev                      # file and path hashes of the manifest
+  libgumbo-dev                       # HTML5 parsing of web pages
   libgtest-dev                       # tests
   help2man                           # man pages from --help
   xapian-tools                       # xapian-tcpsrv, for the remote-shard test

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "chrome_filter.h"
-#include "html_text.h"
+#include "html_article.h"
 #include "markdown_text.h"
 #include "text_decoder.h"
 
@@ -39,10 +39,17 @@ std::vector<TextLine> split_lines(std::string_view text) {
     TextLine line{begin, end};
     for (bool trimmed = true; trimmed && line.begin < line.end;) {
       trimmed = false;
-      if (is_blank(text[line.begin])) { ++line.begin; trimmed = true; }
-      else if (text.substr(line.begin, 2) == "\u00A0") { line.begin += 2; trimmed = true; }
-      if (line.begin < line.end && is_blank(text[line.end - 1])) { --line.end; trimmed = true; }
-      else if (line.end - line.begin >= 2 && text.substr(line.end - 2, 2) == "\u00A0") {
+      if (is_blank(text[line.begin])) {
+        ++line.begin;
+        trimmed = true;
+      } else if (text.substr(line.begin, 2) == "\u00A0") {
+        line.begin += 2;
+        trimmed = true;
+      }
+      if (line.begin < line.end && is_blank(text[line.end - 1])) {
+        --line.end;
+        trimmed = true;
+      } else if (line.end - line.begin >= 2 && text.substr(line.end - 2, 2) == "\u00A0") {
         line.end -= 2;
         trimmed = true;
       }
@@ -66,8 +73,8 @@ std::size_t word_count(std::string_view s) {
 
 // A headline: a few words, not a sentence that ends with a full stop.
 bool reads_like_headline(std::string_view line) {
-  return line.size() >= kMinTitleBytes && line.size() <= kMaxTitleBytes &&
-         word_count(line) >= 3 && line.back() != '.' && line.back() != ':';
+  return line.size() >= kMinTitleBytes && line.size() <= kMaxTitleBytes && word_count(line) >= 3 &&
+         line.back() != '.' && line.back() != ':';
 }
 
 std::string shortened(std::string_view s, std::size_t max_bytes) {
@@ -131,14 +138,15 @@ std::string guess_title(std::string_view text, const std::vector<TextLine>& line
   const std::vector<PassageRange> first =
       splitter.sentences(text, lines.front().begin, lines.front().end);
   if (first.empty()) return {};
-  return shortened(text.substr(first[0].begin, first[0].end - first[0].begin),
-                   kFallbackTitleBytes);
+  return shortened(text.substr(first[0].begin, first[0].end - first[0].begin), kFallbackTitleBytes);
 }
 
 Article ArticleReader::read(std::string_view path, std::string_view bytes) {
   if (bytes.empty()) throw SkipReason{"empty file"};
   if (looks_binary(bytes)) throw SkipReason{"binary file, not text"};
-  DecodedText decoded = decode_text(bytes);
+  const std::string ext = lower_extension(path);
+  const bool html = ext == "html" || ext == "htm";
+  DecodedText decoded = decode_text(bytes, html ? declared_charset(bytes) : std::string());
 
   Article article;
   if (decoded.encoding != "UTF-8") {
@@ -148,11 +156,10 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
     article.warnings.push_back(std::to_string(decoded.invalid_bytes) +
                                " invalid byte(s) replaced by U+FFFD");
   }
-  const std::string ext = lower_extension(path);
-  if (ext == "html" || ext == "htm") {
-    ExtractedText extracted = html_to_text(decoded.utf8);
-    article.title = std::move(extracted.title);
-    article.text = std::move(extracted.text);
+  if (html) {
+    HtmlArticle page = extract_html_article(decoded.utf8);
+    article.title = std::move(page.metadata.title);
+    article.text = std::move(page.text);
   } else if (ext == "md" || ext == "markdown") {
     ExtractedText extracted = markdown_to_text(decoded.utf8);
     article.title = std::move(extracted.title);

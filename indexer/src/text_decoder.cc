@@ -35,7 +35,6 @@ unsigned char byte_at(std::string_view s, std::size_t i) {
   return static_cast<unsigned char>(s[i]);
 }
 
-
 // Length of the well-formed UTF-8 sequence starting at `i`, or 0 if there is none; then `*bad`
 // receives the length of the maximal ill-formed subpart, so that each one becomes a single U+FFFD
 // as the Unicode standard recommends.
@@ -296,7 +295,7 @@ bool looks_binary(std::string_view bytes) {
   return controls * 1000 > head.size() * kMaxControlPerMille;
 }
 
-DecodedText decode_text(std::string_view bytes) {
+DecodedText decode_text(std::string_view bytes, std::string_view declared) {
   if (bytes.empty()) return DecodedText{"", "UTF-8", 0};
   if (bytes.starts_with(kUtf8Bom)) return decode_utf8_lenient(bytes.substr(kUtf8Bom.size()));
   if (bytes.starts_with(kUtf32LeBom)) return decode_utf32(bytes.substr(kUtf32LeBom.size()), false);
@@ -312,6 +311,14 @@ DecodedText decode_text(std::string_view bytes) {
     return decode_utf8_lenient(bytes);
   }
 
+  // A charset the document declares (an HTML page's <meta charset>) is what
+  // its author's tools wrote; detection is the fallback.
+  if (!declared.empty() && !declared.starts_with("utf-16") && !declared.starts_with("utf-32")) {
+    DecodedText result;
+    std::string name(declared);
+    if (name == "iso-8859-1" || name == "latin1" || name == "us-ascii") name = "windows-1252";
+    if (convert_with_icu(bytes, name, &result)) return result;
+  }
   std::string encoding = detect_encoding(bytes);
   if (encoding.empty() || encoding == "UTF-8") {
     // Short legacy files defeat ICU's statistics; for a French corpus windows-1252 is then by far

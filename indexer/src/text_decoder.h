@@ -25,8 +25,10 @@ bool looks_binary(std::string_view bytes);
 /// legacy encoding (ISO-8859-1 is reported and decoded as windows-1252, its printable superset),
 /// converted with ucnv. When detection fails or says UTF-8, the text is decoded as windows-1252 if
 /// it holds no valid multi-byte UTF-8 sequence at all, else as UTF-8 with U+FFFD replacements.
-/// Never throws on any input (except std::bad_alloc).
-DecodedText decode_text(std::string_view bytes);
+/// `declared` is the charset the document names for itself (an HTML page's
+/// <meta charset>, lower-case), tried before detection when the bytes are not
+/// UTF-8. Never throws on any input (except std::bad_alloc).
+DecodedText decode_text(std::string_view bytes, std::string_view declared = {});
 
 }  // namespace furet::detail
 

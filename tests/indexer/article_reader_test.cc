@@ -43,28 +43,57 @@ TEST(ArticleReaderTest, TitleFallsBackToTheFirstSentence) {
   EXPECT_LE(a.title.size(), 130u);
 }
 
-TEST(ArticleReaderTest, ChromeStaysOutOfPassages) {
-  const std::string epoch = all_passages(read_corpus("000_a6889a2d8a781125.txt"));
-  EXPECT_EQ(epoch.find("Partager un article"), std::string::npos);
-  EXPECT_EQ(epoch.find("top-article-image"), std::string::npos);
-  EXPECT_EQ(epoch.find("Getty Images"), std::string::npos);
-  EXPECT_NE(epoch.find("une licence est requise pour exporter ses produits"), std::string::npos);
+// The seeds' known chrome: every line below is the website's, not the
+// article's, and none may be searchable. (Left out of the list, as judgement
+// calls: "Punto Informatico", the publisher's name under the title and at the
+// end of 001, kept once as a repeated line; the reader's comment in 003.)
+TEST(ArticleReaderTest, TheSeedsChromeStaysOutOfPassages) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> chrome = {
+      {"000_a6889a2d8a781125.txt",
+       {"Logo Epoch Times", "top-article-image", "Photo: I-HWA CHENG/AFP via Getty Images",
+        "author-image", "Partager un article", "Durée de lecture"}},
+      {"002_a46bda2e56deee65.txt", {"Laisser un commentaire"}},
+      {"003_58d4702906740405.txt",
+       {"La suite après la pub", "A lire également", "Partagez votre avis en commentaire",
+        "Google News", "Publications similaires", "Un commentaire\n", "Laisser un commentaire",
+        "Votre adresse e-mail ne sera pas publiée", "Les champs obligatoires"}},
+      {"004_a22323992858b2dd.txt",
+       {"gc/ube/kaf/jug/er", "Tous droits de reproduction", "Agence France-Presse",
+        "Réagissez à cet article", "Vous avez déjà un compte", "Inscrivez-vous",
+        "Vous n'avez pas encore de compte", "CRÉER UN COMPTE"}},
+  };
+  for (const auto& [name, lines] : chrome) {
+    const std::string passages = all_passages(read_corpus(name));
+    for (const std::string& line : lines) {
+      EXPECT_EQ(passages.find(line), std::string::npos) << name << ": " << line;
+    }
+  }
+}
 
-  const std::string cosmo = all_passages(read_corpus("003_58d4702906740405.txt"));
-  EXPECT_EQ(cosmo.find("La suite après la pub"), std::string::npos);
-  EXPECT_EQ(cosmo.find("adresse e-mail"), std::string::npos);
-  EXPECT_NE(cosmo.find("restent interdites à l’exportation"), std::string::npos);
-
-  const std::string afp = all_passages(read_corpus("004_a22323992858b2dd.txt"));
-  EXPECT_EQ(afp.find("droits de reproduction"), std::string::npos);
-  EXPECT_EQ(afp.find("CRÉER UN COMPTE"), std::string::npos);
-  EXPECT_NE(afp.find("concerne les puces H200"), std::string::npos);
+// ...while the article's sentences stay, among them those that speak of
+// comments, accounts or sharing.
+TEST(ArticleReaderTest, TheSeedsProseIsKept) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> prose = {
+      {"000_a6889a2d8a781125.txt",
+       {"une licence est requise pour exporter ses produits",
+        "Epoch Times a contacté la Maison-Blanche pour un commentaire"}},
+      {"003_58d4702906740405.txt",
+       {"restent interdites à l’exportation",
+        "Cette règle de diffusion IA pose une question fondamentale"}},
+      {"004_a22323992858b2dd.txt", {"concerne les puces H200"}},
+  };
+  for (const auto& [name, sentences] : prose) {
+    const std::string passages = all_passages(read_corpus(name));
+    for (const std::string& sentence : sentences) {
+      EXPECT_NE(passages.find(sentence), std::string::npos) << name << ": " << sentence;
+    }
+  }
 }
 
 TEST(ArticleReaderTest, PassagesAreBoundedOrderedAndPointIntoTheText) {
-  for (const char* name : {"000_a6889a2d8a781125.txt", "001_26ca7a1eb712dcc4.txt",
-                           "002_a46bda2e56deee65.txt", "003_58d4702906740405.txt",
-                           "004_a22323992858b2dd.txt"}) {
+  for (const char* name :
+       {"000_a6889a2d8a781125.txt", "001_26ca7a1eb712dcc4.txt", "002_a46bda2e56deee65.txt",
+        "003_58d4702906740405.txt", "004_a22323992858b2dd.txt"}) {
     const std::string bytes = read_file(corpus_file(name));
     ArticleReader reader;
     const Article a = reader.read(name, bytes);
@@ -93,9 +122,9 @@ void expect_passage_tokens_are_its_analysis(const Article& a, const std::string&
 }
 
 TEST(ArticleReaderTest, PassageTokensAreThePassagesAnalysis) {
-  for (const char* name : {"000_a6889a2d8a781125.txt", "001_26ca7a1eb712dcc4.txt",
-                           "002_a46bda2e56deee65.txt", "003_58d4702906740405.txt",
-                           "004_a22323992858b2dd.txt"}) {
+  for (const char* name :
+       {"000_a6889a2d8a781125.txt", "001_26ca7a1eb712dcc4.txt", "002_a46bda2e56deee65.txt",
+        "003_58d4702906740405.txt", "004_a22323992858b2dd.txt"}) {
     expect_passage_tokens_are_its_analysis(read_corpus(name), name);
   }
   // Short lines joined into one passage, with what could join across a break:
@@ -139,8 +168,10 @@ TEST(ArticleReaderTest, SkipsEmptyAndBinaryFiles) {
 TEST(ArticleReaderTest, DecodesLegacyEncodingWithAWarning) {
   ArticleReader reader;
   // "Les États-Unis ont autorisé l’exportation des puces." in windows-1252.
-  const std::string latin = "Les \xc9tats-Unis ont autoris\xe9 l\x92" "exportation des puces H200 "
-                            "vers la Chine, selon le minist\xe8re am\xe9ricain du Commerce.";
+  const std::string latin =
+      "Les \xc9tats-Unis ont autoris\xe9 l\x92"
+      "exportation des puces H200 "
+      "vers la Chine, selon le minist\xe8re am\xe9ricain du Commerce.";
   const Article a = reader.read("old.txt", latin);
   EXPECT_NE(a.text.find("États-Unis ont autorisé l’exportation"), std::string::npos);
   ASSERT_FALSE(a.warnings.empty());
@@ -158,8 +189,9 @@ TEST(ArticleReaderTest, ReadsHtmlAndMarkdown) {
   EXPECT_EQ(html.text.find("var x"), std::string::npos);
   EXPECT_EQ(html.text.find("Contact"), std::string::npos);
 
-  const Article md = reader.read("a.md", "# Zhipu et Huawei\n\nZhipu AI a utilisé des puces "
-                                         "**Huawei** pour [entraîner](http://x) son modèle.\n");
+  const Article md = reader.read("a.md",
+                                 "# Zhipu et Huawei\n\nZhipu AI a utilisé des puces "
+                                 "**Huawei** pour [entraîner](http://x) son modèle.\n");
   EXPECT_EQ(md.title, "Zhipu et Huawei");
   EXPECT_NE(md.text.find("des puces Huawei pour entraîner son modèle."), std::string::npos);
 }

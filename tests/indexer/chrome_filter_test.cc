@@ -1,4 +1,5 @@
-// Site chrome is recognised by general rules; article text is kept.
+// Site chrome is recognised from where it sits and what it is made of; the
+// article's sentences are kept, whatever their words.
 #include "chrome_filter.h"
 
 #include <gtest/gtest.h>
@@ -9,52 +10,126 @@
 namespace furet::detail {
 namespace {
 
-bool is_chrome(std::string_view line, std::vector<std::string_view> context = {}) {
-  context.push_back(line);
-  return find_chrome_lines(context, Analyzer()).back();
+// An article's body: prose that any line may stand before, among or after.
+const std::vector<std::string_view> kBody = {
+    "Le conseil municipal a voté mardi soir le budget de la piscine intercommunale.",
+    "Les riverains ont obtenu que le chantier s'arrête chaque jour à dix-huit heures.",
+    "Le maire a rappelé que la commune finance le projet avec la région, sans hausse d'impôts.",
+};
+
+std::vector<bool> chrome_of(const std::vector<std::string_view>& lines) {
+  return find_chrome_lines(lines, Analyzer());
 }
 
-TEST(ChromeFilterTest, InterfaceBadgesAndButtons) {
-  EXPECT_TRUE(is_chrome("Partager un article"));
-  EXPECT_TRUE(is_chrome("Laisser un commentaire"));
-  EXPECT_TRUE(is_chrome("Durée de lecture: 6 Min."));
-  EXPECT_TRUE(is_chrome("Inscrivez-vous !"));
-  EXPECT_TRUE(is_chrome("CRÉER UN COMPTE"));
-  EXPECT_TRUE(is_chrome("Logo Epoch Times"));
-  EXPECT_TRUE(is_chrome("Abonnez-vous à la newsletter"));
+// Whether `line` is chrome when it stands alone, before the body, in the middle
+// of it, or after it.
+struct Placed {
+  bool alone, before, middle, after;
+};
+
+Placed placed(std::string_view line) {
+  Placed p{};
+  p.alone = chrome_of({line}).front();
+  std::vector<std::string_view> lines = {line};
+  lines.insert(lines.end(), kBody.begin(), kBody.end());
+  p.before = chrome_of(lines).front();
+  lines = {kBody[0], kBody[1], line, kBody[2]};
+  p.middle = chrome_of(lines)[2];
+  lines.assign(kBody.begin(), kBody.end());
+  lines.push_back(line);
+  p.after = chrome_of(lines).back();
+  return p;
 }
 
-TEST(ChromeFilterTest, CommentFormsAndCallsToAction) {
-  EXPECT_TRUE(is_chrome("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont "
-                        "indiqués avec *"));
-  EXPECT_TRUE(is_chrome("Vous avez déjà un compte ? Connectez-vous et retrouvez plus tard tous "
-                        "vos commentaires dans votre espace personnel."));
+TEST(ChromeFilterTest, ButtonsAndBadgesGoWhereverTheyAre) {
+  for (std::string_view line :
+       {"Partager un article", "Laisser un commentaire", "Durée de lecture: 6 Min.",
+        "Inscrivez-vous !", "CRÉER UN COMPTE", "Logo Epoch Times", "Abonnez-vous à la newsletter",
+        "Photo: I-HWA CHENG/AFP via Getty Images", "top-article-image", "gc/ube/kaf/jug/er", "|",
+        "Lire aussi : la Chine accélère", "Share on Facebook"}) {
+    const Placed p = placed(line);
+    EXPECT_TRUE(p.alone && p.before && p.middle && p.after) << line;
+  }
 }
 
-TEST(ChromeFilterTest, CreditsCopyrightAndMarkupResidue) {
-  EXPECT_TRUE(is_chrome("Photo: I-HWA CHENG/AFP via Getty Images"));
-  EXPECT_TRUE(is_chrome("« Tous droits de reproduction et de représentation réservés. © 2026 "
-                        "Agence France-Presse. »"));
-  EXPECT_TRUE(is_chrome("top-article-image"));
-  EXPECT_TRUE(is_chrome("gc/ube/kaf/jug/er"));
-  EXPECT_TRUE(is_chrome("|"));
-  EXPECT_TRUE(is_chrome("Lire aussi : la Chine accélère"));
+// A prompt to the reader about the site, a copyright line: prose in form,
+// chrome in place. Around the body they go; among its sentences they stay.
+TEST(ChromeFilterTest, PromptsAndCopyrightGoAroundTheBodyOnly) {
+  for (std::string_view line :
+       {"Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        "Vous avez déjà un compte ? Connectez-vous et retrouvez plus tard tous vos commentaires "
+        "dans votre espace personnel.",
+        "« Tous droits de reproduction et de représentation réservés. © 2026 Agence "
+        "France-Presse. »"}) {
+    const Placed p = placed(line);
+    EXPECT_TRUE(p.before) << line;
+    EXPECT_TRUE(p.after) << line;
+    EXPECT_FALSE(p.middle) << line;
+    EXPECT_FALSE(p.alone) << "no body to sit around: " << line;
+  }
 }
 
-TEST(ChromeFilterTest, ShortLinesRepeatedThroughThePage) {
-  const std::string_view ad = "Une annonce ici, merci !";
-  EXPECT_TRUE(is_chrome(ad, {ad, "Le Nvidia H20 est la puce la plus avancée."}));
-  EXPECT_FALSE(is_chrome(ad));
+// Sentences that hold the interface's words are the article's all the same.
+TEST(ChromeFilterTest, SentencesOfTheBodyAreKept) {
+  for (std::string_view line :
+       {"Vous insérez un champ dans le document actif, puis vous choisissez son format dans la "
+        "liste.",
+        "Votre compte d'engagement citoyen (CEC) est rattaché à votre compte personnel de "
+        "formation (CPA).",
+        "Facebook a suspendu le compte de l'ancien président après les émeutes du Capitole.",
+        "Epoch Times a contacté la Maison-Blanche pour un commentaire et n'a pas reçu de réponse "
+        "au moment de la publication."}) {
+    const Placed p = placed(line);
+    EXPECT_FALSE(p.middle) << line;
+    EXPECT_FALSE(p.alone) << line;
+  }
+  for (std::string_view line : {"Entre intérêts économiques et sécurité nationale",
+                                "Ce qu'il faut retenir", "Photographier la Chine en 2025",
+                                "Mar-a-Lago", "https://twitter.example.com/forms/data.asp"}) {
+    const Placed p = placed(line);
+    EXPECT_FALSE(p.alone || p.before || p.middle || p.after) << line;
+  }
 }
 
-TEST(ChromeFilterTest, KeepsArticleText) {
-  EXPECT_FALSE(is_chrome("Epoch Times a contacté la Maison-Blanche pour un commentaire et n’a pas "
-                         "reçu de réponse au moment de la publication."));
-  EXPECT_FALSE(is_chrome("Entre intérêts économiques et sécurité nationale"));
-  EXPECT_FALSE(is_chrome("Ce qu’il faut retenir"));
-  EXPECT_FALSE(is_chrome("Le cas DeepSeek : révélateur des limites des restrictions"));
-  EXPECT_FALSE(is_chrome("Photographier la Chine en 2025"));
-  EXPECT_FALSE(is_chrome("Mar-a-Lago"));
+// The body is where prose concentrates: a caption before a run of badges is
+// not the start of the body, and a prompt among the comments after the body
+// is still after it.
+TEST(ChromeFilterTest, TheBodyIsTheStretchWithTheMostProse) {
+  const std::vector<std::string_view> lines = {
+      "Une légende de photo, assez longue pour être une phrase comme une autre.",
+      "Partager un article",
+      "Durée de lecture: 6 Min.",
+      kBody[0],
+      kBody[1],
+      kBody[2],
+      "Partagez votre avis en commentaire !",
+      "Si vous appréciez nos articles, suivez-nous sur Google News et partagez-les sur les réseaux "
+      "sociaux.",
+      "Un commentaire",
+      "Pour une entreprise européenne, il est très difficile d'identifier une stratégie à long "
+      "terme.",
+  };
+  const std::vector<bool> chrome = chrome_of(lines);
+  EXPECT_FALSE(chrome[0]) << "a sentence, even outside the body, is not a cue";
+  EXPECT_TRUE(chrome[1] && chrome[2]);
+  EXPECT_FALSE(chrome[3] || chrome[4] || chrome[5]);
+  EXPECT_TRUE(chrome[6] && chrome[7] && chrome[8]);
+  EXPECT_FALSE(chrome[9]) << "a reader's comment is prose";
+}
+
+// A short line repeated through the page keeps its first occurrence; an
+// interjection repeated three times or more between paragraphs (an ad
+// break) goes entirely.
+TEST(ChromeFilterTest, RepeatedShortLines) {
+  const std::string_view ad = "Nous reprenons après cette annonce.";
+  const std::vector<bool> twice = chrome_of({kBody[0], ad, kBody[1], ad, kBody[2]});
+  EXPECT_FALSE(twice[1]);
+  EXPECT_TRUE(twice[3]);
+  const std::vector<bool> thrice = chrome_of({kBody[0], ad, kBody[1], ad, kBody[2], ad});
+  EXPECT_TRUE(thrice[1] && thrice[3] && thrice[5]);
+  const std::vector<bool> words = chrome_of({"Oui", kBody[0], "Oui", kBody[1], "Oui"});
+  EXPECT_FALSE(words[0]) << "a word repeated is not an ad break";
+  EXPECT_FALSE(chrome_of({ad}).front());
 }
 
 }  // namespace

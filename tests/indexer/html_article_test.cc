@@ -1,0 +1,218 @@
+// The article of a web page: each rule of the extractor on a small page of its own.
+#include "html_article.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace furet::detail {
+namespace {
+
+// Paragraphs long enough to read as prose (the extractor weighs paragraphs by
+// their length and their commas).
+const std::string kProse1 =
+    "Le conseil municipal a voté mardi soir, après trois heures de débat, le budget de la "
+    "piscine intercommunale, dont les travaux commenceront au printemps prochain.";
+const std::string kProse2 =
+    "Les riverains, inquiets du bruit, ont obtenu que le chantier s'arrête chaque jour à dix-huit "
+    "heures, et que les camions empruntent la route de la zone artisanale.";
+const std::string kProse3 =
+    "Le maire, réélu en 2020, a rappelé que la commune finance le projet à parts égales avec la "
+    "région, sans hausse des impôts locaux, selon le plan présenté en janvier.";
+
+std::string page(const std::string& body, const std::string& head = "") {
+  return "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">" + head +
+         "</head><body>" + body + "</body></html>";
+}
+
+std::string article_of(const std::string& body) { return extract_html_article(page(body)).text; }
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+const std::string kArticle =
+    "<article><p>" + kProse1 + "</p><p>" + kProse2 + "</p><p>" + kProse3 + "</p></article>";
+
+TEST(HtmlArticleTest, KeepsTheArticleAndDropsNavigation) {
+  const std::string text = article_of(
+      "<nav><ul><li><a href=/>Accueil</a></li><li><a href=/sport>Sport</a></li></ul></nav>" +
+      kArticle + "<footer><p>Mentions légales du site, plan du site et contact</p></footer>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2) && has(text, kProse3)) << text;
+  EXPECT_FALSE(has(text, "Accueil")) << text;
+  EXPECT_FALSE(has(text, "Mentions légales")) << text;
+}
+
+TEST(HtmlArticleTest, HiddenElementsAreNotText) {
+  const std::string text =
+      article_of("<article><p>" + kProse1 +
+                 "</p><div hidden><p>Texte caché numéro un.</p></div>"
+                 "<p aria-hidden=\"true\">Texte caché numéro deux.</p>"
+                 "<p style=\"display: none\">Texte caché numéro trois.</p><p>" +
+                 kProse2 + "</p></article>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2)) << text;
+  EXPECT_FALSE(has(text, "caché")) << text;
+}
+
+TEST(HtmlArticleTest, PartsNamedAsChromeAreLeftOut) {
+  for (const std::string name :
+       {"class=\"share-buttons\"", "id=\"comments\"", "class=\"related-posts\"",
+        "class=\"newsletter-box\"", "class=\"cookieConsent\"", "role=\"complementary\""}) {
+    const std::string text =
+        article_of("<div class=\"entry-content\"><p>" + kProse1 + "</p><div " + name +
+                   "><p>Une boîte qui ne fait pas partie de l'article, avec assez de texte pour "
+                   "compter.</p></div><p>" +
+                   kProse2 + "</p></div>");
+    EXPECT_TRUE(has(text, kProse1) && has(text, kProse2)) << name << ": " << text;
+    EXPECT_FALSE(has(text, "Une boîte")) << name << ": " << text;
+  }
+}
+
+// "has-comments" says what a block has, not what it is: the block beside the
+// article is collected with it; a block named "comments" is not.
+TEST(HtmlArticleTest, ModifierClassesDoNotMakeChrome) {
+  const std::string more =
+      "Le projet prévoit aussi un bassin nordique, chauffé toute l'année, "
+      "et une pataugeoire pour les plus petits, ouverte dès juin.";
+  for (const auto& [name, kept] :
+       {std::pair{"more has-comments", true}, std::pair{"more comments", false}}) {
+    const std::string text = article_of("<div><div class=\"part\"><p>" + kProse1 + "</p><p>" +
+                                        kProse2 + "</p><p>" + kProse3 + "</p></div><div class=\"" +
+                                        name + "\"><p>" + more + "</p></div></div>");
+    EXPECT_TRUE(has(text, kProse1)) << text;
+    EXPECT_EQ(has(text, more), kept) << name << ": " << text;
+  }
+}
+
+TEST(HtmlArticleTest, LinkListsAndReadAlsoLinesAreLeftOut) {
+  const std::string text =
+      article_of("<div class=\"story\"><p>" + kProse1 +
+                 "</p><p>Lire aussi : <a href=/x>Le nouveau "
+                 "gymnase ouvrira ses portes en septembre prochain</a></p><p>" +
+                 kProse2 +
+                 "</p><ul>"
+                 "<li><a href=/a>Un premier article sur un autre sujet du jour</a></li>"
+                 "<li><a href=/b>Un deuxième article sur un autre sujet du jour</a></li></ul><p>" +
+                 kProse3 + "</p></div>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2) && has(text, kProse3)) << text;
+  EXPECT_FALSE(has(text, "gymnase")) << text;
+  EXPECT_FALSE(has(text, "premier article")) << text;
+}
+
+// The paragraphs, not the teasers around them, decide where the article is.
+TEST(HtmlArticleTest, TheArticleIsWhereParagraphsConcentrate) {
+  std::string teasers;
+  for (int i = 0; i < 6; ++i) {
+    teasers += "<div class=\"teaser-content\"><a href=/t" + std::to_string(i) +
+               "><h3>Un titre d'article voisin, numéro " + std::to_string(i) +
+               "</h3></a><p>Deux lignes de chapô.</p></div>";
+  }
+  const std::string text =
+      article_of("<div class=\"col\">" + teasers +
+                 "</div><div class=\"col\">"
+                 "<p>" +
+                 kProse1 + "</p><p>" + kProse2 + "</p><p>" + kProse3 + "</p></div>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse3)) << text;
+  EXPECT_FALSE(has(text, "voisin")) << text;
+}
+
+// An article split over sibling blocks is collected whole (Readability's
+// sibling rule), and sections that score alike are one article.
+TEST(HtmlArticleTest, ArticleSplitOverSiblingsAndSectionsIsWhole) {
+  const std::string text =
+      article_of("<div><div class=\"intro\"><p>" + kProse1 + "</p></div><div class=\"part\"><p>" +
+                 kProse2 + "</p><p>" + kProse3 + "</p></div><div class=\"part\"><p>" + kProse1 +
+                 " Encore.</p></div></div>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2) && has(text, kProse3)) << text;
+  EXPECT_TRUE(has(text, "Encore.")) << text;
+}
+
+// An <a> left open is repeated by the parser in every paragraph that
+// follows, as browsers do; those copies are not links of the page.
+TEST(HtmlArticleTest, AnUnclosedLinkDoesNotMakeTheArticleLinks) {
+  const std::string text = article_of("<div><p><a href=/top>Haut de page</p><p>" + kProse1 +
+                                      "</p><p>" + kProse2 + "</p><p>" + kProse3 +
+                                      "</p></div><section><p>Un autre texte, plus court, qui "
+                                      "n'est pas l'article.</p></section>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2)) << text;
+  EXPECT_FALSE(has(text, "Un autre texte")) << text;
+}
+
+// The headline is the title, kept as metadata; figures, captions, dates and
+// addresses are not the article's prose.
+TEST(HtmlArticleTest, HeadlineFiguresDatesAndAddressesAreNotText) {
+  const std::string text = article_of(
+      "<article><h1>La piscine sera construite</h1><time datetime=\"2025-03-04\">4 mars "
+      "2025</time><figure><img src=p.jpg><figcaption>Le chantier. Photo DR</figcaption></figure>"
+      "<p>" +
+      kProse1 + "</p><h2>Un sous-titre qui reste</h2><p>" + kProse2 +
+      "</p><address>Mairie, 1 place de la République</address></article>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, "Un sous-titre qui reste")) << text;
+  EXPECT_FALSE(has(text, "La piscine sera construite")) << text;
+  EXPECT_FALSE(has(text, "Photo DR")) << text;
+  EXPECT_FALSE(has(text, "4 mars")) << text;
+  EXPECT_FALSE(has(text, "République")) << text;
+}
+
+TEST(HtmlArticleTest, BlocksAreLinesAndWhitespaceIsCollapsed) {
+  const std::string text = article_of("<article><p>" + kProse1 +
+                                      "</p><p>Un   paragraphe\n  sur\tdeux lignes,<br>et "
+                                      "une autre après le saut.</p><pre>ligne 1\nligne 2</pre><p>" +
+                                      kProse2 + "</p></article>");
+  EXPECT_TRUE(has(text, "Un paragraphe sur deux lignes,\net une autre après le saut.\n")) << text;
+  EXPECT_TRUE(has(text, "ligne 1\nligne 2\n")) << text;
+}
+
+TEST(HtmlArticleTest, ControlCharactersNeverReachTheText) {
+  const std::string text = article_of("<article><p>" + kProse1 +
+                                      " \x1b[31mrouge &#27;[2J \xc2\x9b"
+                                      "2J fin.</p><p>" +
+                                      kProse2 + "</p></article>");
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find("\xc2\x9b"), std::string::npos) << text;
+  EXPECT_TRUE(has(text, "rouge")) << text;
+}
+
+TEST(HtmlArticleTest, MetadataFromTheHeadAndJsonLd) {
+  const HtmlArticle a = extract_html_article(page(
+      kArticle,
+      "<title>La piscine sera construite | Le Petit Journal</title>"
+      "<meta property=\"og:site_name\" content=\"Le Petit Journal\">"
+      "<link rel=\"canonical\" href=\"https://exemple.fr/piscine\">"
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+      "\"NewsArticle\",\"headline\":\"La piscine sera construite\",\"datePublished\":"
+      "\"2025-03-04T08:30:00+01:00\",\"author\":{\"@type\":\"Person\",\"name\":\"Jeanne Dupont\"},"
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Le Petit Journal\"}}</script>"));
+  EXPECT_EQ(a.metadata.title, "La piscine sera construite");
+  EXPECT_EQ(a.metadata.published, "2025-03-04T08:30:00+01:00");
+  EXPECT_EQ(a.metadata.author, "Jeanne Dupont");
+  EXPECT_EQ(a.metadata.site, "Le Petit Journal");
+  EXPECT_EQ(a.metadata.url, "https://exemple.fr/piscine");
+  EXPECT_EQ(a.metadata.language, "fr");
+}
+
+TEST(HtmlArticleTest, MetadataFromMetaTagsAndTheTitleWithoutItsSite) {
+  const HtmlArticle a = extract_html_article(page(
+      "<article><time datetime=\"2025-08-12T14:05\">12 août</time><p>" + kProse1 + "</p></article>",
+      "<title>Le budget de la piscine est voté - Le Petit Journal</title>"
+      "<meta name=\"author\" content=\"Paul Martin\">"));
+  EXPECT_EQ(a.metadata.title, "Le budget de la piscine est voté");
+  EXPECT_EQ(a.metadata.author, "Paul Martin");
+  EXPECT_EQ(a.metadata.published, "2025-08-12T14:05");
+}
+
+TEST(HtmlArticleTest, DeclaredCharset) {
+  EXPECT_EQ(declared_charset("<html><head><meta charset=\"ISO-8859-1\">"), "iso-8859-1");
+  EXPECT_EQ(declared_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; "
+                             "charset=windows-1250\">"),
+            "windows-1250");
+  EXPECT_EQ(declared_charset("<html><body>charset=koi8-r in the text</body>"), "");
+}
+
+TEST(HtmlArticleTest, PageWithoutParagraphsKeepsItsText) {
+  const std::string text = article_of("<div>Un court message.</div><div>Une autre ligne.</div>");
+  EXPECT_TRUE(has(text, "Un court message.")) << text;
+}
+
+}  // namespace
+}  // namespace furet::detail
