@@ -1,6 +1,7 @@
 // furet-index: builds or updates a furet index from article files.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -19,6 +20,7 @@
 #include <ctime>
 #include <iostream>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -189,7 +191,7 @@ constexpr int kSignals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
 constexpr const char* kNames[] = {"a crash (SIGSEGV)", "a crash (SIGBUS)", "a crash (SIGABRT)",
                                   "a crash (SIGFPE)", "a crash (SIGILL)"};
 
-std::string index_argument;
+const char* index_argument = nullptr;          // read-only, outside the heap (see protected_copy)
 const char* argv_for[std::size(kSignals)][6];  // the check, after each signal
 const char* argv_for_stall[6];
 const char* argv_for_sanitizer[6];
@@ -219,6 +221,18 @@ extern "C" void on_crash(int sig) {
   become_check(argv_for[0]);
 }
 
+// A copy of `text` in pages of its own, made read-only: the heap corruption
+// that a damaged index can cause must not change the folder the check reads
+// (seen: the check was sent to a path made of heap garbage).
+const char* protected_copy(const std::string& text) {
+  const std::size_t size = text.size() + 1;
+  void* pages = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (pages == MAP_FAILED) throw std::runtime_error("cannot map memory for the crash handler");
+  std::memcpy(pages, text.c_str(), size);
+  ::mprotect(pages, size, PROT_READ);
+  return static_cast<const char*>(pages);
+}
+
 void set_message(const char* format, const std::string& index) {
   const int n =
       std::snprintf(message, sizeof message, format, safe(index).c_str(), safe(index).c_str());
@@ -228,14 +242,14 @@ void set_message(const char* format, const std::string& index) {
 // Installs the handlers: for an update (`is_check` false) a crash becomes
 // the check; for the check, it ends it with the verdict.
 void arm(const std::string& index, bool is_check) {
-  index_argument = index;
+  if (!index_argument || index != index_argument) index_argument = protected_copy(index);
   checking = is_check;
   for (std::size_t k = 0; k < std::size(kSignals); ++k) {
     argv_for[k][0] = "furet-index";
     argv_for[k][1] = "--after-crash";
     argv_for[k][2] = kNames[k];
     argv_for[k][3] = "--index";
-    argv_for[k][4] = index_argument.c_str();
+    argv_for[k][4] = index_argument;
     argv_for[k][5] = nullptr;
   }
   std::copy(std::begin(argv_for[0]), std::end(argv_for[0]), std::begin(argv_for_stall));
