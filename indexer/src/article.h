@@ -19,6 +19,8 @@ using PassageRange = ArticleData::Range;
 struct Article {
   std::string title;
   std::string text;
+  /// Date, author, source, address and language, where the file says them.
+  ArticleData::Metadata metadata;
   std::vector<PassageRange> passages;
   /// The analysis of each passage's text, as Analyzer::analyze gives it; empty
   /// for an article too long to hold all its tokens at once.

@@ -2,7 +2,9 @@
 #include "article_indexer.h"
 
 #include <chrono>
+#include <filesystem>
 
+#include "dates.h"
 #include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
 
@@ -12,6 +14,9 @@ namespace {
 // Words worth suggesting as spelling corrections: folded, as written (not
 // stemmed), neither stopwords nor codes nor numbers.
 constexpr std::size_t kMinSpellingBytes = 3;
+
+// Xapian's limit on a term's length, with room for its prefix.
+constexpr std::size_t kMaxTermBytes = 240;
 
 void count_spellings(const Analyzer& analyzer, std::string_view text,
                      const std::vector<Token>& tokens, std::int64_t sign, SpellingDelta& words) {
@@ -45,9 +50,7 @@ std::string manifest_key(const std::string& id) {
   return std::string(schema::kManifestPrefix) + id;
 }
 
-std::string article_term(const std::string& id) {
-  return std::string(schema::kArticlePrefix) + id;
-}
+std::string article_term(const std::string& id) { return std::string(schema::kArticlePrefix) + id; }
 
 void apply_spellings(const SpellingDelta& delta, Xapian::WritableDatabase& db) {
   for (const auto& [word, count] : delta) {
@@ -69,15 +72,38 @@ void write_run_metadata(Xapian::WritableDatabase& db, const std::string& config,
 // One Xapian document per passage: body terms with positions, the article's
 // title terms, the article term that groups its passages; the first passage
 // also holds the article's display data.
+namespace {
+
+// What is not known of an article comes from its file: the modification
+// time for a date (flagged as such), the folder for a source.
+ArticleData::Metadata completed(ArticleData::Metadata m, const FoundFile& file) {
+  if (m.published.empty()) {
+    m.published = date_of_mtime(file.mtime_ns);
+    m.published_from_file = true;
+  }
+  if (m.source.empty())
+    m.source = std::filesystem::path(file.path).parent_path().filename().string();
+  return m;
+}
+
+}  // namespace
+
 std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
-                                            const std::string& path, const Article& article) {
+                                            const FoundFile& file, const Article& article) {
   std::vector<std::string> title_terms;  // the same for every passage
   for (const Token& t : analyzer_.analyze(article.title)) {
     if (t.stopword) continue;
     title_terms.push_back(std::string(schema::kTitlePrefix) + t.term);
     if (!t.alt_term.empty()) title_terms.push_back(std::string(schema::kTitlePrefix) + t.alt_term);
   }
-  const ArticleData data{path, article.title, article.text, article.passages};
+  const ArticleData data{file.path, article.title, article.text, article.passages,
+                         completed(article.metadata, file)};
+  // Filters by date, source and language read these on every passage.
+  const std::string date = data.metadata.published.substr(0, 10);
+  const std::string source_term =
+      std::string(schema::kSourcePrefix) + analyzer_.fold_word(data.metadata.source);
+  const std::string language_term =
+      std::string(schema::kLanguagePrefix) + analyzer_.fold_word(data.metadata.language);
   for (std::uint32_t ordinal = 0; ordinal < data.passages.size(); ++ordinal) {
     const std::string_view text = data.passage(ordinal);
     Xapian::Document doc;
@@ -91,6 +117,14 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     doc.add_boolean_term(article_term(id));
     doc.add_value(schema::kArticleIdSlot, id);
     doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(ordinal));
+    doc.add_value(schema::kDateSlot, date);
+    if (source_term.size() > schema::kSourcePrefix.size() && source_term.size() <= kMaxTermBytes) {
+      doc.add_boolean_term(source_term);
+    }
+    if (language_term.size() > schema::kLanguagePrefix.size() &&
+        language_term.size() <= kMaxTermBytes) {
+      doc.add_boolean_term(language_term);
+    }
     if (ordinal == 0) doc.set_data(data.encode());
     shard.db.add_document(doc);
   }
@@ -132,7 +166,7 @@ bool ArticleIndexer::index_file(Shard& shard, const FoundFile& found, const std:
       const Article article = reader_.read(file.path, bytes);
       for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
       if (old) delete_article(shard, id);
-      record.passages = write_article(shard, id, file.path, article);
+      record.passages = write_article(shard, id, file, article);
       report.passages_written += record.passages;
       (old ? report.updated : report.added).push_back(file.path);
     }

@@ -2,14 +2,14 @@
 #ifndef FURET_INDEXER_SRC_ARTICLE_INDEXER_H_
 #define FURET_INDEXER_SRC_ARTICLE_INDEXER_H_
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 
-#include <xapian.h>
-
 #include "article_reader.h"
-#include "flat_string_map.h"
 #include "file_walk.h"
+#include "flat_string_map.h"
 #include "furet/analysis/analyzer.h"
 #include "furet/indexer/update_report.h"
 #include "manifest.h"
@@ -51,13 +51,13 @@ class ArticleIndexer {
   /// in `shard`, and says so in `report`. True if the shard holds the article
   /// afterwards: written, unchanged, or kept as it was because the file could
   /// not be read this time (FileNote::kept); false if it holds no article.
-  bool index_file(Shard& shard, const FoundFile& file, const std::string& id,
-                  const FileRecord* old, bool rebuild, UpdateReport& report);
+  bool index_file(Shard& shard, const FoundFile& file, const std::string& id, const FileRecord* old,
+                  bool rebuild, UpdateReport& report);
   /// Removes an article's passages and the spelling counts they added.
   void delete_article(Shard& shard, const std::string& id);
 
  private:
-  std::uint32_t write_article(Shard& shard, const std::string& id, const std::string& path,
+  std::uint32_t write_article(Shard& shard, const std::string& id, const FoundFile& file,
                               const Article& article);
 
   Analyzer analyzer_;

@@ -2,8 +2,10 @@
 #include "article_reader.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "chrome_filter.h"
+#include "dates.h"
 #include "html_article.h"
 #include "markdown_text.h"
 #include "text_decoder.h"
@@ -121,6 +123,121 @@ std::vector<Token> passage_tokens(std::string_view text, const PassageRange& p,
   return tokens;
 }
 
+// The fields of a Markdown front matter that are metadata, by the keys
+// static site generators use; the others (tags, categories, summary…) are
+// searchable text, a line each at the end of the article.
+std::string take_front_matter(const std::vector<std::pair<std::string, std::string>>& fields,
+                              ArticleData::Metadata& m) {
+  std::string extra;
+  for (const auto& [key, value] : fields) {
+    std::string* field = nullptr;
+    if (key == "date" || key == "published" || key == "pubdate" || key == "publishdate") {
+      if (m.published.empty()) m.published = normalized_date(value);
+      continue;
+    }
+    if (key == "author" || key == "authors" || key == "by") field = &m.author;
+    if (key == "source" || key == "site" || key == "publisher") field = &m.source;
+    if (key == "url" || key == "link" || key == "canonical" || key == "permalink") field = &m.url;
+    if (key == "lang" || key == "language" || key == "locale") field = &m.language;
+    if (field) {
+      if (field->empty()) *field = value;
+    } else if (key != "layout" && key != "draft" && key != "slug" && key != "weight") {
+      extra += key + ": " + value + "\n";
+    }
+  }
+  return extra;
+}
+
+// Whether a line ends as a sentence does ('.', '!', '?', '…'): a byline
+// or dateline does not, unless the date is what ends it.
+bool ends_as_sentence(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return false;
+  const char last = line.back();
+  return last == '.' || last == '!' || last == '?' ||
+         (line.size() >= 3 && line.substr(line.size() - 3) == "\u2026");
+}
+
+// A byline opening an article: "Par Jeanne Dupont", "By Jane Doe, Reuters".
+// Returns the author, or empty.
+std::string byline_author(std::string_view line) {
+  constexpr std::size_t kMaxBylineWords = 10;
+  std::string_view rest;
+  for (std::string_view opening : {"Par ", "By ", "par ", "by "}) {
+    if (line.substr(0, opening.size()) == opening) rest = line.substr(opening.size());
+  }
+  if (rest.empty() || word_count(line) > kMaxBylineWords || ends_as_sentence(line)) return {};
+  const auto first = static_cast<unsigned char>(rest.front());
+  if (!(first >= 'A' && first <= 'Z') && first < 0xC3) return {};  // a name opens with a capital
+  std::size_t end = rest.size();
+  for (std::string_view stop :
+       {",", " - ", " \u2013 ", " | ", " le ", " on ", " publi", " Publi", " mis ", " Mis "}) {
+    end = std::min(end, rest.find(stop));
+  }
+  return std::string(rest.substr(0, end));
+}
+
+// A dateline: a short line around a date ("Publié le 12 août 2025 à 14h05",
+// "Mis à jour le 13/08/2025.", "Paris, le 12 août 2025"), not a sentence
+// that starts with one ("Le 12 août 2025, la France a voté."). Returns the date.
+std::string dateline_date(std::string_view line) {
+  constexpr std::size_t kMaxDatelineWords = 10;
+  if (word_count(line) > kMaxDatelineWords) return {};
+  const DateMatch found = find_date(line);
+  if (found.date.empty()) return {};
+  std::string_view after = line.substr(found.end);
+  while (!after.empty() && (after.front() == ' ' || after.front() == '.' || after.front() == ')')) {
+    after.remove_prefix(1);
+  }
+  return after.empty() || !ends_as_sentence(line) ? found.date : std::string();
+}
+
+// A reading-time badge: a short line giving a number of minutes ("Durée de
+// lecture : 6 min.", "Lecture 3 minutes", "5 min read").
+bool is_reading_time(std::string_view line) {
+  constexpr std::size_t kMaxBadgeWords = 6;
+  if (word_count(line) > kMaxBadgeWords) return false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] < '0' || line[i] > '9') continue;
+    std::size_t j = i;
+    while (j < line.size() && line[j] >= '0' && line[j] <= '9') ++j;
+    while (j < line.size() && line[j] == ' ') ++j;
+    const std::string_view unit = line.substr(j, 3);
+    if (unit.size() == 3 && (unit[0] == 'm' || unit[0] == 'M') &&
+        (unit[1] == 'i' || unit[1] == 'I') && (unit[2] == 'n' || unit[2] == 'N')) {
+      return j + 3 == line.size() || !std::isalpha(static_cast<unsigned char>(line[j + 3])) ||
+             line.substr(j + 3, 4) == "utes" || line.substr(j + 3, 4) == "UTES";
+    }
+    i = j;
+  }
+  return false;
+}
+
+// Bylines, datelines and reading-time badges where an article opens them,
+// before its first sentence: they fill `m` and are metadata, not passage text.
+std::vector<bool> find_header_lines(const std::vector<std::string_view>& lines,
+                                    const std::vector<bool>& chrome, ArticleData::Metadata& m) {
+  constexpr std::size_t kHeaderLines = 10;
+  constexpr std::size_t kSentenceWords = 8;
+  std::vector<bool> header(lines.size(), false);
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < lines.size() && seen < kHeaderLines; ++i) {
+    if (chrome[i]) continue;
+    ++seen;
+    const std::string_view line = lines[i];
+    const std::string author = byline_author(line);
+    const std::string date = author.empty() ? dateline_date(line) : normalized_date(line);
+    if (!author.empty() || !date.empty() || is_reading_time(line)) {
+      if (m.author.empty()) m.author = author;
+      if (m.published.empty()) m.published = date;
+      header[i] = true;
+      continue;
+    }
+    if (word_count(line) >= kSentenceWords && line.back() == '.') break;  // the body has begun
+  }
+  return header;
+}
+
 }  // namespace
 
 bool is_article_file(std::string_view path) {
@@ -156,14 +273,25 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
     article.warnings.push_back(std::to_string(decoded.invalid_bytes) +
                                " invalid byte(s) replaced by U+FFFD");
   }
+  ArticleData::Metadata& meta = article.metadata;
   if (html) {
     HtmlArticle page = extract_html_article(decoded.utf8);
     article.title = std::move(page.metadata.title);
     article.text = std::move(page.text);
+    meta.published = normalized_date(page.metadata.published);
+    meta.author = std::move(page.metadata.author);
+    meta.source = std::move(page.metadata.site);
+    meta.url = std::move(page.metadata.url);
+    meta.language = std::move(page.metadata.language);
   } else if (ext == "md" || ext == "markdown") {
     ExtractedText extracted = markdown_to_text(decoded.utf8);
     article.title = std::move(extracted.title);
     article.text = std::move(extracted.text);
+    const std::string searchable_fields = take_front_matter(extracted.front_matter, meta);
+    if (!searchable_fields.empty()) {
+      if (!article.text.empty() && article.text.back() != '\n') article.text += "\n\n";
+      article.text += searchable_fields;
+    }
   } else {
     article.text = std::move(decoded.utf8);
   }
@@ -181,11 +309,15 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
   const std::vector<bool> chrome =
       find_chrome_lines(line_texts, *analyzer_, keep_tokens ? &line_tokens : nullptr);
 
+  // A page's structure already told its byline and dates from its text.
+  const std::vector<bool> header = html ? std::vector<bool>(all_lines.size(), false)
+                                        : find_header_lines(line_texts, chrome, meta);
+
   std::vector<TextLine> lines;
   std::vector<std::vector<Token>> kept_tokens;
   std::vector<bool> joinable;
   for (std::size_t i = 0; i < all_lines.size(); ++i) {
-    if (chrome[i]) {
+    if (chrome[i] || header[i]) {
       if (!joinable.empty()) joinable.back() = false;  // never join across chrome
       continue;
     }

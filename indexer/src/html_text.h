@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace furet::detail {
 
@@ -12,6 +14,9 @@ namespace furet::detail {
 struct ExtractedText {
   std::string title;
   std::string text;
+  /// Markdown only: the front matter's fields other than the title, as
+  /// key and value (a list's items joined with ", "), in order.
+  std::vector<std::pair<std::string, std::string>> front_matter;
 };
 
 /// Extracts the visible text of (possibly malformed or truncated) UTF-8 HTML. The title is the

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -52,14 +53,6 @@ std::string_view rtrim(std::string_view s) {
   return s.substr(0, n);
 }
 std::string_view trim(std::string_view s) { return rtrim(ltrim(s)); }
-
-bool starts_with_ignore_case(std::string_view s, std::string_view lower_prefix) {
-  if (s.size() < lower_prefix.size()) return false;
-  for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
-    if (to_lower(s[i]) != lower_prefix[i]) return false;
-  }
-  return true;
-}
 
 std::string to_lower_copy(std::string_view s) {
   std::string out(s);
@@ -670,9 +663,28 @@ std::string unquote_yaml(std::string_view value) {
   return std::string(value);
 }
 
+// A YAML or TOML value as text: unquoted; a flow list "[a, b]" as "a, b".
+std::string front_matter_value(std::string_view value) {
+  value = trim(value);
+  if (value.size() >= 2 && value.front() == '[' && value.back() == ']') {
+    std::string joined;
+    std::string_view items = value.substr(1, value.size() - 2);
+    while (!items.empty()) {
+      const std::size_t comma = items.find(',');
+      const std::string item = unquote_yaml(trim(items.substr(0, comma)));
+      if (!item.empty()) joined += (joined.empty() ? "" : ", ") + item;
+      if (comma == kNpos) break;
+      items.remove_prefix(comma + 1);
+    }
+    return joined;
+  }
+  return unquote_yaml(value);
+}
+
 // Recognizes a YAML ("---") or TOML ("+++") front matter block; returns the number of lines it
-// spans (0 if there is none) and its title.
-std::size_t parse_front_matter(const std::vector<std::string_view>& lines, std::string* title) {
+// spans (0 if there is none), its title and its other fields.
+std::size_t parse_front_matter(const std::vector<std::string_view>& lines, std::string* title,
+                               std::vector<std::pair<std::string, std::string>>* fields) {
   if (lines.empty()) return 0;
   const std::string_view first = rtrim(lines[0]);
   const bool yaml = first == "---";
@@ -695,22 +707,36 @@ std::size_t parse_front_matter(const std::vector<std::string_view>& lines, std::
   }
   for (std::size_t k = 1; k < close; ++k) {
     const std::string_view line = lines[k];
-    if (!starts_with_ignore_case(line, "title")) continue;
-    const std::string_view rest = ltrim(line.substr(5));
-    if (rest.empty() || rest[0] != separator) continue;
-    const std::string_view value = trim(rest.substr(1));
-    if (yaml && !value.empty() && (value[0] == '|' || value[0] == '>') && value.size() <= 3) {
-      std::string joined;  // block scalar on the following indented lines
+    if (line.empty() || is_space_or_tab(line[0]) || line[0] == '#' || line[0] == '-') continue;
+    const std::size_t at = line.find(separator);
+    if (at == kNpos) continue;
+    std::string key(trim(line.substr(0, at)));
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string_view raw = trim(line.substr(at + 1));
+    std::string value;
+    if (yaml && !raw.empty() && (raw[0] == '|' || raw[0] == '>') && raw.size() <= 3) {
+      // A block scalar on the following indented lines.
       for (std::size_t m = k + 1; m < close && !lines[m].empty() && is_space_or_tab(lines[m][0]);
            ++m) {
-        if (!joined.empty()) joined += ' ';
-        joined += trim(lines[m]);
+        if (!value.empty()) value += ' ';
+        value += trim(lines[m]);
       }
-      *title = joined;
+    } else if (yaml && raw.empty()) {
+      // A block list: "- item" lines below the key.
+      for (std::size_t m = k + 1; m < close; ++m) {
+        const std::string_view item = trim(lines[m]);
+        if (item.empty() || item[0] != '-') break;
+        const std::string text = front_matter_value(item.substr(1));
+        if (!text.empty()) value += (value.empty() ? "" : ", ") + text;
+      }
     } else {
-      *title = unquote_yaml(value);
+      value = front_matter_value(raw);
     }
-    break;
+    if (key == "title") {
+      if (title->empty()) *title = value;
+    } else if (!key.empty() && !value.empty()) {
+      fields->emplace_back(std::move(key), std::move(value));
+    }
   }
   return close + 1;
 }
@@ -789,7 +815,7 @@ class MarkdownRenderer {
   explicit MarkdownRenderer(std::string_view md) : lines_(split_lines(md)) {}
 
   ExtractedText run() {
-    std::size_t index = parse_front_matter(lines_, &title_);
+    std::size_t index = parse_front_matter(lines_, &title_, &front_matter_);
     title_ = std::string(trim(title_));
     collect_labels(index);
     for (; index < lines_.size(); ++index) process_line(index);
@@ -798,6 +824,7 @@ class MarkdownRenderer {
     end_table();
     ExtractedText result = html_to_text(html_);
     result.title = title_;
+    result.front_matter = std::move(front_matter_);
     return result;
   }
 
@@ -1029,6 +1056,7 @@ class MarkdownRenderer {
   LabelSet labels_;
   std::string html_;
   std::string title_;
+  std::vector<std::pair<std::string, std::string>> front_matter_;
   Block block_ = Block::kNone;
   std::string block_text_;
   bool in_list_ = false;

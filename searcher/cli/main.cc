@@ -89,8 +89,12 @@ std::string explanation_text(const furet::Hit& hit) {
 void print_text(const furet::SearchResult& result, bool color) {
   for (const furet::Hit& hit : result.hits) {
     std::cout << hit.rank << ". " << (color ? kBold : "") << safe(hit.title)
-              << (color ? kPlain : "") << "\n   " << safe(hit.path) << "  (score "
-              << fixed(hit.score) << ")\n";
+              << (color ? kPlain : "") << "\n   " << safe(hit.path);
+    if (!hit.source.empty()) std::cout << " · " << safe(hit.source);
+    if (!hit.published.empty() && !hit.published_from_file) {
+      std::cout << " · " << safe(hit.published.substr(0, 10));
+    }
+    std::cout << "  (score " << fixed(hit.score) << ")\n";
     if (hit.explanation) std::cout << explanation_text(hit);
     std::cout << indented(highlighted(hit, color)) << "\n\n";
   }
@@ -115,6 +119,14 @@ void print_json(const furet::SearchResult& result) {
     nlohmann::json line = {{"rank", hit.rank},   {"score", hit.score},      {"doc", hit.path},
                            {"title", hit.title}, {"passage", hit.passage},  {"begin", hit.begin},
                            {"end", hit.end},     {"highlights", highlights}};
+    // Metadata only where known; a date that is the file's says so.
+    if (!hit.published.empty()) line["date"] = hit.published;
+    if (hit.published_from_file) line["date_from_file"] = true;
+    for (const auto& [key, value] :
+         {std::pair{"author", &hit.author}, std::pair{"source", &hit.source},
+          std::pair{"url", &hit.url}, std::pair{"lang", &hit.language}}) {
+      if (!value->empty()) line[key] = *value;
+    }
     if (hit.explanation) line["explain"] = explanation_json(*hit.explanation);
     std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
@@ -187,7 +199,8 @@ int main(int argc, char** argv) {
                "synonyms used (in JSON: an \"explain\" object)");
   app.add_flag("--json", json,
                "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
-               "highlights ([begin, end] byte ranges in passage)");
+               "highlights ([begin, end] byte ranges in passage), and where known date "
+               "(date_from_file when it is the file's), author, source, url, lang");
   app.add_option("--color", color,
                  "Bold query terms: auto (a terminal without NO_COLOR), "
                  "always or never")

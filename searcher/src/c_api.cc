@@ -1,9 +1,8 @@
 // The C API over furet::Searcher: handles, status codes, no exception crosses it.
-#include "furet/furet.h"
-
 #include <new>
 #include <string>
 
+#include "furet/furet.h"
 #include "furet/searcher.h"
 
 struct furet_searcher {
@@ -134,6 +133,36 @@ const char* furet_hit_path(const furet_results* r, size_t i) {
 const char* furet_hit_title(const furet_results* r, size_t i) {
   const furet::Hit* hit = hit_at(r, i);
   return hit ? hit->title.c_str() : "";
+}
+
+const char* furet_hit_date(const furet_results* r, size_t i) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit ? hit->published.c_str() : "";
+}
+
+int furet_hit_date_from_file(const furet_results* r, size_t i) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit && hit->published_from_file ? 1 : 0;
+}
+
+const char* furet_hit_author(const furet_results* r, size_t i) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit ? hit->author.c_str() : "";
+}
+
+const char* furet_hit_source(const furet_results* r, size_t i) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit ? hit->source.c_str() : "";
+}
+
+const char* furet_hit_url(const furet_results* r, size_t i) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit ? hit->url.c_str() : "";
+}
+
+const char* furet_hit_language(const furet_results* r, size_t i) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit ? hit->language.c_str() : "";
 }
 
 const char* furet_hit_passage(const furet_results* r, size_t i) {

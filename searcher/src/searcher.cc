@@ -417,6 +417,13 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
     hit.passage = article.passage(ordinal);  // checks the ordinal
     hit.begin = article.passages[ordinal].begin;
     hit.end = article.passages[ordinal].end;
+    const ArticleData::Metadata& meta = article.metadata;
+    hit.published = meta.published;
+    hit.published_from_file = meta.published_from_file;
+    hit.author = meta.author;
+    hit.source = meta.source;
+    hit.url = meta.url;
+    hit.language = meta.language;
     hit.highlights =
         detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
     if (options.explain) {

@@ -8,8 +8,8 @@ namespace furet {
 namespace {
 
 // Tells this format from anything else a document might hold (older
-// indexes stored JSON, which starts with '{').
-constexpr char kTag = 'A';
+// indexes stored JSON, which starts with '{', then 'A' records without metadata).
+constexpr char kTag = 'B';
 
 void put_varint(std::string& out, std::uint64_t n) {
   while (n >= 0x80) {
@@ -58,6 +58,13 @@ class Reader {
     return s;
   }
 
+  bool flag() {
+    if (rest_.empty() || (rest_.front() != '0' && rest_.front() != '1')) fail("bad flag");
+    const bool set = rest_.front() == '1';
+    rest_.remove_prefix(1);
+    return set;
+  }
+
   bool done() const { return rest_.empty(); }
 
  private:
@@ -87,6 +94,12 @@ std::string ArticleData::encode() const {
     put_varint(out, r.end - r.begin);
     previous_end = r.end;
   }
+  const Metadata& m = metadata;
+  put_string(out, m.published);
+  out.push_back(m.published_from_file ? '1' : '0');
+  for (const std::string* field : {&m.author, &m.source, &m.url, &m.language}) {
+    put_string(out, *field);
+  }
   return out;
 }
 
@@ -108,6 +121,10 @@ ArticleData ArticleData::decode(std::string_view data) {
     a.passages.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
     previous_end = end;
   }
+  Metadata& m = a.metadata;
+  m.published = in.string();
+  m.published_from_file = in.flag();
+  for (std::string* field : {&m.author, &m.source, &m.url, &m.language}) *field = in.string();
   if (!in.done()) fail("trailing bytes");
   return a;
 }

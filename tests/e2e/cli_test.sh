@@ -47,7 +47,8 @@ check "progress lines when not a terminal" test -z "$("$indexer" 2>&1 >/dev/null
 json=$("$searcher" --json licence H200)
 first=$(head -n1 <<<"$json")
 check "licence H200: AFP article first" contains "$first" '"doc":"corpus/004_a22323992858b2dd.txt"'
-for field in '"rank":1' '"score":' '"title":' '"passage":' '"highlights":[['; do
+for field in '"rank":1' '"score":' '"title":' '"passage":' '"highlights":[[' \
+  '"source":"corpus"' '"date_from_file":true'; do
   check "json has $field" contains "$first" "$field"
 done
 check "json: one object per line" test "$(wc -l <<<"$json")" -ge 2
@@ -55,6 +56,7 @@ check "json: one object per line" test "$(wc -l <<<"$json")" -ge 2
 text=$("$searcher" licence H200)
 check "piped text has no escapes" test "$(grep -c $'\033' <<<"$text" || true)" = 0
 check "text shows the article path" contains "$text" "corpus/004_a22323992858b2dd.txt"
+check "text shows the source" contains "$text" "corpus/004_a22323992858b2dd.txt · corpus  (score"
 check "--color always bolds" contains "$("$searcher" --color always H200)" $'\033[1m'"H200"
 
 err=$("$searcher" Nvidea 2>&1 >/dev/null)

@@ -196,6 +196,72 @@ TEST(ArticleReaderTest, ReadsHtmlAndMarkdown) {
   EXPECT_NE(md.text.find("des puces Huawei pour entraîner son modèle."), std::string::npos);
 }
 
+// Front matter: the known keys are metadata, the others searchable text.
+TEST(ArticleReaderTest, FrontMatterIsMetadataAndSearchable) {
+  ArticleReader reader;
+  const Article a = reader.read("a.md",
+                                "---\ntitle: \"La piscine\"\ndate: 2025-03-04T08:30:00+01:00\n"
+                                "author: Jeanne Dupont\nsite: Le Petit Journal\nlang: fr\n"
+                                "tags: [budget, natation]\n---\n"
+                                "Le conseil municipal a voté le budget de la piscine hier soir.\n");
+  EXPECT_EQ(a.title, "La piscine");
+  EXPECT_EQ(a.metadata.published, "2025-03-04T08:30");
+  EXPECT_EQ(a.metadata.author, "Jeanne Dupont");
+  EXPECT_EQ(a.metadata.source, "Le Petit Journal");
+  EXPECT_EQ(a.metadata.language, "fr");
+  EXPECT_NE(all_passages(a).find("budget, natation"), std::string::npos) << all_passages(a);
+  EXPECT_EQ(all_passages(a).find("Jeanne"), std::string::npos) << all_passages(a);
+}
+
+// What opens a plain-text article before its first sentence: a byline, a
+// dateline and a reading-time badge are metadata, not passages.
+TEST(ArticleReaderTest, BylineDatelineAndReadingTimeAreMetadata) {
+  ArticleReader reader;
+  const Article a = reader.read(
+      "a.txt",
+      "Le budget de la piscine est voté\n\nPar Marc Durand, AFP\n"
+      "Publié le 12 août 2025 à 14h05\nLecture : 3 min\n\n"
+      "Le conseil municipal a voté le budget de la piscine hier soir, après un long débat.\n");
+  EXPECT_EQ(a.metadata.author, "Marc Durand");
+  EXPECT_EQ(a.metadata.published, "2025-08-12T14:05");
+  const std::string text = all_passages(a);
+  for (const char* gone : {"Marc Durand", "Publié", "3 min"}) {
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << " in " << text;
+  }
+  EXPECT_NE(text.find("Le conseil municipal a voté"), std::string::npos) << text;
+}
+
+// A sentence that opens with a date, or "Par" and a capital, is text.
+TEST(ArticleReaderTest, SentencesThatLookLikeBylinesStayText) {
+  ArticleReader reader;
+  const Article a = reader.read("a.txt",
+                                "La piscine\n\nLe 12 août 2025, le conseil a voté.\n"
+                                "Par Jupiter, quel débat.\nLa suite du compte rendu.\n");
+  const std::string text = all_passages(a);
+  EXPECT_NE(text.find("Le 12 août 2025, le conseil a voté."), std::string::npos) << text;
+  EXPECT_NE(text.find("Par Jupiter, quel débat."), std::string::npos) << text;
+  EXPECT_EQ(a.metadata.published, "");
+  EXPECT_EQ(a.metadata.author, "");
+}
+
+TEST(ArticleReaderTest, PageMetadataIsTheArticles) {
+  ArticleReader reader;
+  const Article a = reader.read(
+      "a.html",
+      "<html lang=\"fr\"><head><title>La piscine | Le Petit Journal</title>"
+      "<meta property=\"og:site_name\" content=\"Le Petit Journal\">"
+      "<meta name=\"author\" content=\"Paul Martin\">"
+      "<link rel=\"canonical\" href=\"https://exemple.fr/piscine\"></head><body><article>"
+      "<time datetime=\"2025-08-12T14:05:00+02:00\">12 août</time>"
+      "<p>Le conseil municipal a voté le budget de la piscine hier "
+      "soir.</p></article></body></html>");
+  EXPECT_EQ(a.metadata.published, "2025-08-12T14:05");
+  EXPECT_EQ(a.metadata.author, "Paul Martin");
+  EXPECT_EQ(a.metadata.source, "Le Petit Journal");
+  EXPECT_EQ(a.metadata.url, "https://exemple.fr/piscine");
+  EXPECT_EQ(a.metadata.language, "fr");
+}
+
 TEST(ArticleReaderTest, RecognisesArticleExtensions) {
   EXPECT_TRUE(is_article_file("a/b.txt"));
   EXPECT_TRUE(is_article_file("a/b.HTML"));

@@ -1,11 +1,10 @@
 // The C API: handles, status codes, messages, fields, and no exception crossing it.
-#include "furet/furet.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "../test_util.h"
+#include "furet/furet.h"
 #include "furet/indexer/index_writer.h"
 
 namespace {
@@ -43,6 +42,13 @@ TEST_F(CApiTest, SearchesAndReadsEveryField) {
   EXPECT_NE(std::string(furet_hit_path(results, 0)).find("004_a22323992858b2dd"),
             std::string::npos);
   EXPECT_STRNE(furet_hit_title(results, 0), "");
+  // The seeds give no date: their files' dates stand in, flagged.
+  EXPECT_EQ(std::string(furet_hit_date(results, 0)).size(), 10u);
+  EXPECT_EQ(furet_hit_date_from_file(results, 0), 1);
+  EXPECT_STREQ(furet_hit_source(results, 0), "corpus");
+  EXPECT_STREQ(furet_hit_author(results, 0), "");
+  EXPECT_STREQ(furet_hit_url(results, 0), "");
+  EXPECT_STREQ(furet_hit_language(results, 0), "");
   const std::string passage = furet_hit_passage(results, 0);
   EXPECT_EQ(furet_hit_end(results, 0) - furet_hit_begin(results, 0), passage.size());
   ASSERT_GT(furet_hit_highlight_count(results, 0), 0u);
@@ -65,6 +71,8 @@ TEST_F(CApiTest, OutOfRangeFieldsAreEmpty) {
   EXPECT_EQ(furet_results_count(results), 0u);
   EXPECT_STREQ(furet_hit_path(results, 7), "");
   EXPECT_EQ(furet_hit_score(results, 7), 0.0);
+  EXPECT_STREQ(furet_hit_date(results, 7), "");
+  EXPECT_EQ(furet_hit_date_from_file(results, 7), 0);
   uint32_t begin = 0, end = 0;
   EXPECT_NE(furet_hit_highlight(results, 0, 0, &begin, &end), 0);
   furet_results_free(results);
@@ -76,8 +84,7 @@ TEST_F(CApiTest, ErrorsAreStatusesWithMessages) {
   furet_searcher* searcher = reinterpret_cast<furet_searcher*>(1);
   EXPECT_EQ(furet_open(missing, 1, &searcher), FURET_ERROR_INDEX_NOT_FOUND);
   EXPECT_EQ(searcher, nullptr);
-  EXPECT_NE(std::string(furet_error_message()).find("/nonexistent/furet/index"),
-            std::string::npos);
+  EXPECT_NE(std::string(furet_error_message()).find("/nonexistent/furet/index"), std::string::npos);
   EXPECT_EQ(furet_open(nullptr, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);
   const char* bad_remote[] = {"tcp://nowhere"};
   EXPECT_EQ(furet_open(bad_remote, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);

@@ -2,11 +2,10 @@
 #include "furet/searcher.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <regex>
 #include <set>
-
-#include <xapian.h>
 
 #include "../test_util.h"
 #include "furet/analysis/schema.h"
@@ -82,7 +81,8 @@ TEST_F(SearcherTest, H20NeverFindsH200) {
   }
   const std::regex h200("H200", std::regex::icase);
   for (const Hit& h : search("H200", {.limit = 50, .per_article = 0})) {
-    EXPECT_TRUE(std::regex_search(h.passage, h200) || std::regex_search(h.title, h200)) << h.passage;
+    EXPECT_TRUE(std::regex_search(h.passage, h200) || std::regex_search(h.title, h200))
+        << h.passage;
   }
 }
 
@@ -192,11 +192,41 @@ TEST_F(SearcherTest, KnownWordsCodesAndPrefixesAreNotCorrected) {
 }
 
 // "inférance" stems like "inférer" ("infer"): a known stem does not make a typo a word.
+// Every hit carries its article's metadata; where the article gives no date,
+// its file's, flagged, and where it names no source, its folder.
+TEST(SearcherMetadataTest, HitsCarryTheArticlesMetadata) {
+  TempDir dir;
+  furet::testing::write_file(dir / "journal/dated.md",
+                             "---\ntitle: La piscine\ndate: 2025-03-04\nauthor: Jeanne Dupont\n"
+                             "source: Le Petit Journal\nurl: https://exemple.fr/piscine\n---\n"
+                             "Le budget de la piscine est voté.\n");
+  furet::testing::write_file(dir / "journal/undated.txt", "Le budget du stade est voté.\n");
+  IndexWriter(dir / "index").update({dir / "journal"});
+  Searcher searcher(dir / "index");
+
+  const std::vector<Hit> dated = searcher.search("piscine").hits;
+  ASSERT_EQ(dated.size(), 1u);
+  EXPECT_EQ(dated[0].published, "2025-03-04");
+  EXPECT_FALSE(dated[0].published_from_file);
+  EXPECT_EQ(dated[0].author, "Jeanne Dupont");
+  EXPECT_EQ(dated[0].source, "Le Petit Journal");
+  EXPECT_EQ(dated[0].url, "https://exemple.fr/piscine");
+
+  const std::vector<Hit> undated = searcher.search("stade").hits;
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_TRUE(undated[0].published_from_file);
+  EXPECT_TRUE(std::regex_match(undated[0].published, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+      << undated[0].published;
+  EXPECT_EQ(undated[0].source, "journal");
+  EXPECT_EQ(undated[0].author, "");
+}
+
 TEST(SpellingTest, TypoStemmingLikeAnotherWordIsStillCorrected) {
   TempDir dir;
-  furet::testing::write_file(dir / "corpus/a.txt",
-                             "Le modèle sert à l'inférence.\n\nOn ne peut rien inférer de ce test.\n"
-                             "Les licenciements sont annoncés.\n");
+  furet::testing::write_file(
+      dir / "corpus/a.txt",
+      "Le modèle sert à l'inférence.\n\nOn ne peut rien inférer de ce test.\n"
+      "Les licenciements sont annoncés.\n");
   IndexWriter(dir / "index").update({dir / "corpus"});
   Searcher searcher(dir / "index");
   EXPECT_EQ(searcher.search("inférance").corrected_query, "inference");
@@ -209,9 +239,10 @@ TEST(NumbersTest, APercentageRanksThePassagesGivingThatShareFirst) {
   // Short passages where 75 is a page or a département weigh more for "75" alone.
   furet::testing::write_file(dir / "corpus/page.txt", "Voir la page 75.\n");
   furet::testing::write_file(dir / "corpus/departement.txt", "Le département 75, page 75.\n");
-  furet::testing::write_file(dir / "corpus/bourse.txt",
-                             "Introduite en Bourse à Hong Kong la semaine dernière, son action a "
-                             "depuis grimpé de 75\u00A0%, l'une des plus fortes hausses du mois.\n");
+  furet::testing::write_file(
+      dir / "corpus/bourse.txt",
+      "Introduite en Bourse à Hong Kong la semaine dernière, son action a "
+      "depuis grimpé de 75\u00A0%, l'une des plus fortes hausses du mois.\n");
   IndexWriter(dir / "index").update({dir / "corpus"});
   Searcher searcher(dir / "index");
   for (const std::string query : {"75%", "75 %"}) {

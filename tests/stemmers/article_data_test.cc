@@ -14,6 +14,11 @@ ArticleData sample() {
   a.title = "Les Etats-Unis autorisent l’exportation";
   a.text = std::string(300, 'x') + "concerne les puces H200, « un produit »\n\nfin";
   a.passages = {{0, 300}, {300, 341}, {343, 346}};
+  a.metadata.published = "2025-12-09";
+  a.metadata.author = "AFP";
+  a.metadata.source = "Le Monde";
+  a.metadata.url = "https://www.lemonde.fr/x";
+  a.metadata.language = "fr";
   return a;
 }
 
@@ -22,6 +27,10 @@ TEST(ArticleDataTest, RoundTrips) {
   EXPECT_EQ(ArticleData::decode(a.encode()), a);
   EXPECT_EQ(ArticleData::decode(a.encode()).passage(1), "concerne les puces H200, « un produit »");
   EXPECT_EQ(ArticleData::decode(ArticleData{}.encode()), ArticleData{});
+  ArticleData from_file = sample();
+  from_file.metadata.published_from_file = true;
+  EXPECT_EQ(ArticleData::decode(from_file.encode()), from_file);
+  EXPECT_NE(ArticleData::decode(from_file.encode()), sample());
 }
 
 TEST(ArticleDataTest, NamesAMissingPassage) {

@@ -38,12 +38,12 @@ extern "C" {
 /** What a call did. */
 typedef enum furet_status {
   FURET_OK = 0,
-  FURET_ERROR_INDEX_NOT_FOUND = 1,   /**< no index at a location */
-  FURET_ERROR_INDEX_LOCKED = 2,      /**< another process is updating it */
-  FURET_ERROR_INCOMPATIBLE = 3,      /**< built by an unknown schema or analysis version */
-  FURET_ERROR_IO = 4,                /**< the index cannot be read */
-  FURET_ERROR_INVALID_ARGUMENT = 5,  /**< a NULL handle, a bad location, ... */
-  FURET_ERROR_INTERNAL = 6           /**< anything else, out of memory included */
+  FURET_ERROR_INDEX_NOT_FOUND = 1,  /**< no index at a location */
+  FURET_ERROR_INDEX_LOCKED = 2,     /**< another process is updating it */
+  FURET_ERROR_INCOMPATIBLE = 3,     /**< built by an unknown schema or analysis version */
+  FURET_ERROR_IO = 4,               /**< the index cannot be read */
+  FURET_ERROR_INVALID_ARGUMENT = 5, /**< a NULL handle, a bad location, ... */
+  FURET_ERROR_INTERNAL = 6          /**< anything else, out of memory included */
 } furet_status;
 
 /** An open index (or several shards searched as one). */
@@ -53,10 +53,10 @@ typedef struct furet_results furet_results;
 
 /** Search options; start from furet_search_options_init(). */
 typedef struct furet_search_options {
-  size_t limit;          /**< hits to return (default 10) */
-  size_t per_article;    /**< at most this many passages per article, 0 for no cap (default 0) */
-  int synonyms;          /**< non-zero: also search thesaurus synonyms (default 1) */
-  int correct_spelling;  /**< non-zero: correct words the index does not know (default 1) */
+  size_t limit;         /**< hits to return (default 10) */
+  size_t per_article;   /**< at most this many passages per article, 0 for no cap (default 0) */
+  int synonyms;         /**< non-zero: also search thesaurus synonyms (default 1) */
+  int correct_spelling; /**< non-zero: correct words the index does not know (default 1) */
 } furet_search_options;
 
 /** The library's version, e.g. "0.1.0". */
@@ -95,6 +95,16 @@ FURET_EXPORT size_t furet_hit_rank(const furet_results* results, size_t i);
 FURET_EXPORT double furet_hit_score(const furet_results* results, size_t i);
 FURET_EXPORT const char* furet_hit_path(const furet_results* results, size_t i);
 FURET_EXPORT const char* furet_hit_title(const furet_results* results, size_t i);
+/** The article's publication date, ISO 8601 ("2025-08-12"), or its file's date when it gives
+ *  none (then furet_hit_date_from_file() is 1). */
+FURET_EXPORT const char* furet_hit_date(const furet_results* results, size_t i);
+FURET_EXPORT int furet_hit_date_from_file(const furet_results* results, size_t i);
+/** The article's author, source (site, publisher, else its folder), canonical address and
+ *  declared language ("fr"); "" where unknown. */
+FURET_EXPORT const char* furet_hit_author(const furet_results* results, size_t i);
+FURET_EXPORT const char* furet_hit_source(const furet_results* results, size_t i);
+FURET_EXPORT const char* furet_hit_url(const furet_results* results, size_t i);
+FURET_EXPORT const char* furet_hit_language(const furet_results* results, size_t i);
 FURET_EXPORT const char* furet_hit_passage(const furet_results* results, size_t i);
 /** Byte range of the passage in the article's text. */
 FURET_EXPORT uint32_t furet_hit_begin(const furet_results* results, size_t i);
@@ -106,7 +116,7 @@ FURET_EXPORT int furet_hit_highlight(const furet_results* results, size_t i, siz
                                      uint32_t* begin, uint32_t* end);
 
 #ifdef __cplusplus
-}  /* extern "C" */
+} /* extern "C" */
 #endif
 
 #endif /* FURET_FURET_H_ */

@@ -46,9 +46,9 @@ struct Explanation {
   std::vector<TermWeight> terms;  ///< how that weight splits across terms (approximate)
   double coverage = 0;            ///< share of the query's weight in the passage, 0..1
   double coverage_factor = 0;
-  double proximity = 0;           ///< matched concepts / span of words holding them, 0..1
+  double proximity = 0;  ///< matched concepts / span of words holding them, 0..1
   double proximity_factor = 0;
-  double article = 0;             ///< share of the query's weight in the whole article, 0..1
+  double article = 0;  ///< share of the query's weight in the whole article, 0..1
   double article_factor = 0;
   std::vector<std::string> synonyms;  ///< "licence -> autorisation" for each used synonym
 };
@@ -74,6 +74,14 @@ struct Hit {
   std::uint32_t end = 0;
   std::vector<HighlightRange> highlights;  ///< query terms in `passage`, in order
   std::optional<Explanation> explanation;  ///< with SearchOptions::explain only
+  /// The article's publication date, ISO 8601 ("2025-08-12" or
+  /// "2025-08-12T14:05"); when the article gives none, the date of its file.
+  std::string published;
+  bool published_from_file = false;  ///< `published` is the file's modification date
+  std::string author;                ///< empty if unknown
+  std::string source;                ///< the site or publisher, else the article's folder
+  std::string url;                   ///< canonical address, if known
+  std::string language;              ///< as the article declares it, if it does
 };
 
 /// The outcome of a search: the hits, best first, and what was not understood.

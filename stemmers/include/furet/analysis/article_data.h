@@ -21,23 +21,47 @@ struct ArticleData {
   struct Range {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
-    friend bool operator==(const Range&, const Range&) = default;
   };
-  std::string path;            ///< the article's file, as the indexer named it
-  std::string title;           ///< the article's title
-  std::string text;            ///< the article's readable text
+  /// What is known of the article besides its text; empty where unknown.
+  struct Metadata {
+    /// Publication date, ISO 8601: "2025-08-12", or "2025-08-12T14:05" with
+    /// the time the article gives.
+    std::string published;
+    /// True when no date was found and the file's modification time stands in.
+    bool published_from_file = false;
+    std::string author;
+    std::string source;    ///< the site or publisher, else the article's folder
+    std::string url;       ///< canonical address
+    std::string language;  ///< as the article declares it ("fr", "en-GB")
+  };
+  std::string path;             ///< the article's file, as the indexer named it
+  std::string title;            ///< the article's title
+  std::string text;             ///< the article's readable text
   std::vector<Range> passages;  ///< in order: passage n is passages[n]
+  Metadata metadata;
 
   /// The text of passage `ordinal`; throws IncompatibleIndex if there is none.
   FURET_EXPORT std::string_view passage(std::uint32_t ordinal) const;
 
-  /// Serialises to the document data format (binary, schema version 3).
+  /// Serialises to the document data format (binary, schema version 4).
   FURET_EXPORT std::string encode() const;
   /// Parses document data; throws IncompatibleIndex if it is not this format.
   FURET_EXPORT static ArticleData decode(std::string_view data);
-
-  friend bool operator==(const ArticleData&, const ArticleData&) = default;
 };
+
+inline bool operator==(const ArticleData::Range& a, const ArticleData::Range& b) {
+  return a.begin == b.begin && a.end == b.end;
+}
+
+inline bool operator==(const ArticleData::Metadata& a, const ArticleData::Metadata& b) {
+  return a.published == b.published && a.published_from_file == b.published_from_file &&
+         a.author == b.author && a.source == b.source && a.url == b.url && a.language == b.language;
+}
+
+inline bool operator==(const ArticleData& a, const ArticleData& b) {
+  return a.path == b.path && a.title == b.title && a.text == b.text && a.passages == b.passages &&
+         a.metadata == b.metadata;
+}
 
 }  // namespace furet
 

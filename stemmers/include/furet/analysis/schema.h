@@ -11,19 +11,26 @@
 namespace furet::schema {
 
 /// Version of the index layout below; bumped on any incompatible change.
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Term prefixes. Body terms have no prefix and carry positions.
 /// Title terms of the passage's article (no positions).
 inline constexpr std::string_view kTitlePrefix = "S";
 /// One term per article, "XA" + article id: replaces or deletes all its passages at once.
 inline constexpr std::string_view kArticlePrefix = "XA";
+/// The article's source (site, publisher or folder), case-folded: filters by source.
+inline constexpr std::string_view kSourcePrefix = "XS";
+/// The article's declared language, lower-case ("fr", "en-gb"): filters by language.
+inline constexpr std::string_view kLanguagePrefix = "XL";
 
 // Value slots of a passage document.
 /// Article id (hex hash of the article's path): collapse key for "passages per article".
 inline constexpr unsigned kArticleIdSlot = 0;
 /// Passage ordinal within its article, as a sortable string.
 inline constexpr unsigned kPassageOrdinalSlot = 1;
+/// Publication date of the passage's article, "YYYY-MM-DD" (sorts as text):
+/// date filters and sorting.
+inline constexpr unsigned kDateSlot = 2;
 
 // Database metadata keys.
 /// kSchemaVersion of the index.
@@ -43,10 +50,8 @@ inline constexpr const char* kShardListFile = "XAPIANDB";
 /// Why the index at `index`, whose metadata give `schema_version` and
 /// `analysis`, cannot be read or written by this build, which analyses with
 /// `this_analysis`: a message naming both and the way out; empty if it can.
-FURET_EXPORT std::string incompatibility(std::string_view index,
-                                         std::string_view schema_version,
-                                         std::string_view analysis,
-                                         std::string_view this_analysis);
+FURET_EXPORT std::string incompatibility(std::string_view index, std::string_view schema_version,
+                                         std::string_view analysis, std::string_view this_analysis);
 
 }  // namespace furet::schema
 
