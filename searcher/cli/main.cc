@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -112,7 +113,13 @@ nlohmann::json explanation_json(const furet::Explanation& e) {
           {"synonyms", e.synonyms}};
 }
 
-void print_json(const furet::SearchResult& result) {
+std::string json_line(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+}
+
+// One object per hit, then one summary object: the query as typed, the
+// query searched (after any spelling correction), a suggestion, the count.
+void print_json(const furet::SearchResult& result, const std::string& query) {
   for (const furet::Hit& hit : result.hits) {
     nlohmann::json highlights = nlohmann::json::array();
     for (const furet::HighlightRange& h : hit.highlights) highlights.push_back({h.begin, h.end});
@@ -128,8 +135,14 @@ void print_json(const furet::SearchResult& result) {
       if (!value->empty()) line[key] = *value;
     }
     if (hit.explanation) line["explain"] = explanation_json(*hit.explanation);
-    std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    std::cout << json_line(line);
   }
+  nlohmann::json summary = {
+      {"query", query},
+      {"searched", result.corrected_query.empty() ? query : result.corrected_query},
+      {"hits", result.hits.size()}};
+  if (!result.suggested_query.empty()) summary["suggestion"] = result.suggested_query;
+  std::cout << json_line({{"summary", summary}});
 }
 
 // A count option's check: a whole number, at least `least`, in words a user reads.
@@ -148,6 +161,51 @@ CLI::Validator whole_number_from(std::int64_t least) {
       "COUNT");
 }
 
+// The option of `app` that `arg` names ("--json", "--index=x", "-n", "-n5"),
+// or null. A short option with its value attached counts only when the value
+// is a number, so that "-nucléaire" stays an exclusion.
+const CLI::Option* option_named(const CLI::App& app, const std::string& arg) {
+  const bool long_name = arg.rfind("--", 0) == 0 && arg.size() > 2;
+  const bool short_name = !long_name && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-';
+  if (!long_name && !short_name) return nullptr;
+  for (const CLI::Option* option : app.get_options()) {
+    if (long_name && option->check_lname(arg.substr(2, arg.find('=') - 2))) return option;
+    if (short_name && option->check_sname(arg.substr(1, 1))) {
+      const bool attached = arg.size() > 2;
+      if (!attached) return option;
+      if (option->get_items_expected_min() > 0 && arg[2] >= '0' && arg[2] <= '9') return option;
+    }
+  }
+  return nullptr;
+}
+
+// Splits the arguments into options and the query. Options come first; the
+// first argument that is no option of `app` (or the one after "--") begins
+// the query, and every argument from there on is query text, dashes and all:
+// "Nvidia -Chine", "-Chine Nvidia". An unknown "--name" before the query
+// stays with the options, for CLI11 to refuse by name.
+void split_query(const CLI::App& app, const std::vector<std::string>& args,
+                 std::vector<std::string>& options, std::vector<std::string>& query) {
+  std::size_t i = 0;
+  while (i < args.size()) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      ++i;
+      break;
+    }
+    const CLI::Option* option = option_named(app, arg);
+    if (!option && !(arg.rfind("--", 0) == 0 && arg.size() > 2)) break;
+    options.push_back(arg);
+    ++i;
+    const bool value_attached = arg.find('=') != std::string::npos || arg.rfind("--", 0) != 0;
+    const bool takes_value = option && option->get_items_expected_min() > 0;
+    if (takes_value && !(value_attached && arg.size() > 2) && i < args.size()) {
+      options.push_back(args[i++]);
+    }
+  }
+  query.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -161,7 +219,10 @@ int main(int argc, char** argv) {
       "  autoris*               words that begin so\n"
       "Accents, case, elisions (l', d', qu') and word endings do not matter:\n"
       "securite finds \"sécurité\". Model codes stay exact: H20 never finds H200.\n\n"
-      "Exit status: 0 if something matched, 1 if nothing did, 2 on error.\n",
+      "Options come first: every argument from the first query word on is query text,\n"
+      "dashes included (furet-search Nvidia -Chine). A query that begins with an\n"
+      "option's name comes after --: furet-search -- -n Nvidia.\n\n"
+      "Exit status: 0 if a passage holds the query's words, 1 if none does, 2 on error.\n",
       "furet-search"};
   app.set_version_flag("--version", std::string("furet-search ") + FURET_VERSION);
   std::vector<std::string> indexes;
@@ -200,15 +261,21 @@ int main(int argc, char** argv) {
   app.add_flag("--json", json,
                "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
                "highlights ([begin, end] byte ranges in passage), and where known date "
-               "(date_from_file when it is the file's), author, source, url, lang");
+               "(date_from_file when it is the file's), author, source, url, lang; then one "
+               "{\"summary\": {query, searched, suggestion, hits}} line");
   app.add_option("--color", color,
                  "Bold query terms: auto (a terminal without NO_COLOR), "
                  "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_val(color);
-  app.add_option("query", words, "The query; several arguments are joined by spaces")->required();
+  // Declared for --help only: split_query() hands CLI11 the options alone.
+  app.add_option("query", words, "The query; several arguments are joined by spaces");
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> option_args;
+    split_query(app, std::vector<std::string>(argv + 1, argv + argc), option_args, words);
+    std::reverse(option_args.begin(), option_args.end());  // CLI11 reads the vector from its end
+    app.parse(option_args);
+    if (words.empty()) throw CLI::RequiredError("query");
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
@@ -232,8 +299,11 @@ int main(int argc, char** argv) {
       std::cerr << "furet-search: showing results for '" << safe(result.corrected_query)
                 << "'; search the words as typed with --exact\n";
     }
+    if (!result.suggested_query.empty()) {
+      std::cerr << "furet-search: did you mean '" << safe(result.suggested_query) << "'?\n";
+    }
     if (json) {
-      print_json(result);
+      print_json(result, query);
     } else if (result.hits.empty()) {
       std::cerr << "furet-search: no passage matches '" << safe(query) << "'\n";
     } else {

@@ -115,6 +115,10 @@ const char* furet_results_corrected_query(const furet_results* results) {
   return results ? results->result.corrected_query.c_str() : "";
 }
 
+const char* furet_results_suggested_query(const furet_results* results) {
+  return results ? results->result.suggested_query.c_str() : "";
+}
+
 size_t furet_hit_rank(const furet_results* r, size_t i) {
   const furet::Hit* hit = hit_at(r, i);
   return hit ? hit->rank : 0;

@@ -226,22 +226,28 @@ bool Concept::has_synonym_term(const std::string& term) const {
 }
 
 Xapian::Query BuiltQuery::xapian_query() const {
-  std::vector<Xapian::Query> parts;
+  std::vector<Xapian::Query> body;
+  std::vector<Xapian::Query> titles;
   for (const Concept& c : concepts) {
-    parts.push_back(c.query);
+    body.push_back(c.query);
     std::vector<Xapian::Query> title_terms;
     for (const std::string& term : c.terms) {
       title_terms.emplace_back(std::string(schema::kTitlePrefix) + term);
     }
     if (!title_terms.empty()) {
-      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_SYNONYM, title_terms.begin(),
-                                       title_terms.end()),
-                         kTitleWeight);
+      titles.emplace_back(
+          Xapian::Query::OP_SCALE_WEIGHT,
+          Xapian::Query(Xapian::Query::OP_SYNONYM, title_terms.begin(), title_terms.end()),
+          kTitleWeight);
     }
   }
-  if (parts.empty()) return Xapian::Query();
-  Xapian::Query positive(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  if (body.empty()) return Xapian::Query();
+  // A passage matches by its own words; its article's title only adds weight.
+  Xapian::Query positive(Xapian::Query::OP_OR, body.begin(), body.end());
+  if (!titles.empty()) {
+    positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
+                             Xapian::Query(Xapian::Query::OP_OR, titles.begin(), titles.end()));
+  }
   if (excluded.empty()) return positive;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive, excluded);
 }
@@ -251,8 +257,8 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
   BuiltQuery built;
   built.warnings = parsed.warnings;
   std::vector<Xapian::Query> excluded;
-  bool join_next = false;  // the previous part was OR
-  bool truncated = false;  // words were left out past kMaxConcepts
+  bool join_next = false;      // the previous part was OR
+  bool truncated = false;      // words were left out past kMaxConcepts
   bool only_stopwords = true;  // every word read so far is a stopword
   for (const QueryPart& part : parsed.parts) {
     if (part.kind == QueryPart::Kind::kOr) {
@@ -280,8 +286,7 @@ BuiltQuery build_query(const ParsedQuery& parsed, const Analyzer& analyzer,
       if (!prefix.empty()) concepts.push_back(prefix_concept(prefix, db, words));
       if (words > kMaxPrefixExpansion) {
         built.warnings.push_back(part.text + "* begins " + std::to_string(words) +
-                                 " words of the index; the " +
-                                 std::to_string(kMaxPrefixExpansion) +
+                                 " words of the index; the " + std::to_string(kMaxPrefixExpansion) +
                                  " most frequent were searched (a longer beginning narrows it)");
       }
     } else {

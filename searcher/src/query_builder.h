@@ -2,10 +2,10 @@
 #ifndef FURET_SEARCHER_SRC_QUERY_BUILDER_H_
 #define FURET_SEARCHER_SRC_QUERY_BUILDER_H_
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/token.h"
@@ -27,7 +27,7 @@ inline const double kTitleWeight = tunable("TITLE_WEIGHT", 0.3);
 /// compound, a phrase, a prefix, or alternatives joined by OR. A passage
 /// "covers" a concept when any of its terms occurs in it.
 struct Concept {
-  std::vector<std::string> terms;     ///< index terms that satisfy it
+  std::vector<std::string> terms;  ///< index terms that satisfy it
   /// A thesaurus alternative: weaker evidence than the concept's own terms.
   struct Synonym {
     std::string label;               ///< "licence -> autorisation", for explanations
@@ -56,8 +56,9 @@ struct BuiltQuery {
   Xapian::Query excluded;
   std::vector<std::string> warnings;
 
-  /// The Xapian query: passages with any concept, title terms as a lighter
-  /// signal, without the excluded ones. Empty if nothing is asked.
+  /// The Xapian query: passages that hold any concept, less the excluded
+  /// ones; the article's title terms add weight to those, never match alone.
+  /// Empty if nothing is asked.
   Xapian::Query xapian_query() const;
 };
 

@@ -206,6 +206,7 @@ struct Searcher::Impl {
   void open();
   void refresh();
   SearchResult run(std::string_view query, const SearchOptions& options);
+  SearchResult run_as_typed(std::string_view query, const SearchOptions& options);
   Explanation explain(const Xapian::Enquire& enquire, Xapian::docid did,
                       const detail::ScoreParts& score, const detail::Candidate& candidate,
                       const detail::BuiltQuery& built) const;
@@ -317,18 +318,34 @@ Explanation Searcher::Impl::explain(const Xapian::Enquire& enquire, Xapian::doci
 }
 
 SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& options) {
-  SearchResult result;
+  std::vector<std::string> notes;
   if (query.size() > kMaxQueryBytes) {
     std::size_t cut = kMaxQueryBytes;
     while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xC0) == 0x80) --cut;
     query = query.substr(0, cut);
-    result.warnings.push_back("the query was cut to its first " + std::to_string(cut) + " bytes");
+    notes.push_back("the query was cut to its first " + std::to_string(cut) + " bytes");
   }
-  if (options.correct_spelling) {
-    std::string corrected = detail::correct_spelling(query, analyzer, db);
-    if (corrected != query) result.corrected_query = std::move(corrected);
+  // Spelling replaces only the words that match nothing; the correction of
+  // a word that matches passages is offered, and searched only if the query
+  // finds nothing.
+  detail::Spelling spelling{std::string(query), std::string(query)};
+  if (options.correct_spelling) spelling = detail::correct_spelling(query, analyzer, db);
+  SearchResult result = run_as_typed(spelling.searched, options);
+  if (spelling.searched != query) result.corrected_query = spelling.searched;
+  if (spelling.suggested != spelling.searched) {
+    if (result.hits.empty()) {
+      result = run_as_typed(spelling.suggested, options);
+      result.corrected_query = std::move(spelling.suggested);
+    } else {
+      result.suggested_query = std::move(spelling.suggested);
+    }
   }
-  const std::string_view searched = result.corrected_query.empty() ? query : result.corrected_query;
+  result.warnings.insert(result.warnings.begin(), notes.begin(), notes.end());
+  return result;
+}
+
+SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const SearchOptions& options) {
+  SearchResult result;
   const detail::BuiltQuery built = build_query(detail::parse_query(searched), analyzer, db,
                                                options.synonyms ? &thesaurus() : nullptr);
   result.warnings.insert(result.warnings.end(), built.warnings.begin(), built.warnings.end());

@@ -1,6 +1,8 @@
 // Query spelling correction through Xapian's spelling suggestions.
 #include "spelling.h"
 
+#include "furet/analysis/schema.h"
+
 namespace furet::detail {
 namespace {
 
@@ -12,11 +14,21 @@ bool stem_known(const Token& t, const Xapian::Database& db) {
   return db.get_termfreq(t.term) > 0 || (!t.alt_term.empty() && db.get_termfreq(t.alt_term) > 0);
 }
 
+// A word of some article's title: the index knows it, though no passage
+// holds it and the spelling table (passage words) does not list it. (Only
+// its stem can be checked, so a word whose stem passages hold is checked
+// against the spelling table instead.)
+bool in_a_title(const Token& t, const Xapian::Database& db) {
+  const std::string title(schema::kTitlePrefix);
+  return db.get_termfreq(title + t.term) > 0 ||
+         (!t.alt_term.empty() && db.get_termfreq(title + t.alt_term) > 0);
+}
+
 // True if the articles hold `folded` as written. A known stem is not enough: a
 // typo can stem like another word ("inférance" and "inférer" give "infer").
 // An index without a spelling table (served remotely) answers from stems alone.
 bool known(const Token& t, const std::string& folded, const Xapian::Database& db) {
-  if (!stem_known(t, db)) return false;
+  if (!stem_known(t, db)) return in_a_title(t, db);
   Xapian::TermIterator written = db.spellings_begin();
   if (written == db.spellings_end()) return true;
   written.skip_to(folded);
@@ -41,9 +53,9 @@ std::string with_case_of(std::string_view typed, std::string word) {
 
 }  // namespace
 
-std::string correct_spelling(std::string_view query, const Analyzer& analyzer,
-                             const Xapian::Database& db) {
-  std::string corrected;
+Spelling correct_spelling(std::string_view query, const Analyzer& analyzer,
+                          const Xapian::Database& db) {
+  Spelling out;
   std::size_t copied = 0;
   int lookups = 0;
   for (const Token& t : analyzer.analyze(query)) {
@@ -56,11 +68,15 @@ std::string correct_spelling(std::string_view query, const Analyzer& analyzer,
     const unsigned distance = word.size() >= kLongWordBytes ? 2 : 1;
     const std::string suggestion = db.get_spelling_suggestion(word, distance);
     if (suggestion.empty() || suggestion == word || same_terms(t, suggestion, analyzer)) continue;
-    corrected.append(query.substr(copied, t.begin - copied)).append(with_case_of(typed, suggestion));
+    const std::string_view before = query.substr(copied, t.begin - copied);
+    const std::string corrected = with_case_of(typed, suggestion);
+    out.searched.append(before).append(stem_known(t, db) ? typed : std::string_view(corrected));
+    out.suggested.append(before).append(corrected);
     copied = t.end;
   }
-  if (copied == 0) return std::string(query);
-  return corrected.append(query.substr(copied));
+  out.searched.append(query.substr(copied));
+  out.suggested.append(query.substr(copied));
+  return out;
 }
 
 }  // namespace furet::detail

@@ -62,6 +62,20 @@ check "--color always bolds" contains "$("$searcher" --color always H200)" $'\03
 err=$("$searcher" Nvidea 2>&1 >/dev/null)
 check "a typo is corrected, and says so" contains "$err" "showing results for 'Nvidia'"
 check "--exact searches as typed" test "$(status_of "$searcher" --exact Nvidea)" = 1
+summary=$("$searcher" --json Nvidea | tail -n1)
+check "json summary: query and searched" contains "$summary" '{"summary":{"hits":10,"query":"Nvidea","searched":"Nvidia"}}'
+
+# Every argument from the first query word on is query text, dashes included
+set +e
+out=$("$searcher" -n 100 --json Nvidia -Chine); status=$?
+set -e
+passages=$(grep -o '"passage":"[^"]*"' <<<"$out" || true)
+check "an exclusion after a word: exit 0" test "$status" = 0
+check "an exclusion after a word finds Nvidia" contains "$passages" "Nvidia"
+check "an exclusion removes every passage with the word" test "$(grep -ciw 'chine' <<<"$passages" || true)" = 0
+check "a query may begin with an exclusion" test "$(status_of "$searcher" "-Chine Nvidia")" = 0
+check "an option after the query is query text" test "$(status_of "$searcher" Nvidia -n 1)" = 0
+check "-- ends the options" test "$(status_of "$searcher" -- -n Nvidia)" = 0
 explained=$("$searcher" -n 1 --explain licence H200)
 check "--explain splits the score" contains "$explained" "bm25 by term: h200"
 check "--explain names the synonym" contains "$explained" "synonym: licence -> autorisation"
@@ -94,6 +108,15 @@ check "-n -1: exit 2" test "$status" = 2
 check "-n -1: says what -n wants" contains "$err" "--limit: wants a whole number, at least 1, not '-1'"
 check "-n over 32 bits finds everything" test "$("$searcher" -n 4294967296 --json puces | wc -l)" -gt 10
 check "--per-article -1: exit 2" test "$(status_of "$searcher" --per-article -1 puces)" = 2
+
+# A typo that stems like another word finds that word's passages: they are
+# shown, and the correction is offered
+mkdir -p typo
+printf "On ne peut rien inférer de ce test.\n\nLe modèle sert à l'inférence.\n" > typo/a.txt
+"$indexer" -q --index typo.idx typo
+err=$("$searcher" --index typo.idx inférance 2>&1 >/dev/null)
+check "a correction of a word with hits is offered" contains "$err" "did you mean 'inference'?"
+check "json summary: suggestion" contains "$("$searcher" --index typo.idx --json inférance | tail -n1)" '"searched":"inférance","suggestion":"inference"'
 
 # --check and --status on a sound index
 check "--check: a sound index" contains "$("$indexer" --check)" "is sound: 5 articles"

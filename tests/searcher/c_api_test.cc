@@ -57,6 +57,11 @@ TEST_F(CApiTest, SearchesAndReadsEveryField) {
   EXPECT_LT(begin, end);
   EXPECT_LE(end, passage.size());
   EXPECT_STREQ(furet_results_corrected_query(results), "");
+  EXPECT_STREQ(furet_results_suggested_query(results), "");
+  furet_results_free(results);
+  // A typo that stems like no word of the seeds matches nothing: replaced.
+  ASSERT_EQ(furet_search(searcher, "Nvidea exportation", &options, &results), FURET_OK);
+  EXPECT_STREQ(furet_results_corrected_query(results), "Nvidia exportation");
   furet_results_free(results);
   furet_close(searcher);
 }

@@ -168,10 +168,13 @@ TEST_F(SearcherTest, PhraseWithAStopwordSpansItsGap) {
   EXPECT_NE(stopwords.warnings[0].find("common words"), std::string::npos);
 }
 
-TEST_F(SearcherTest, UnknownWordIsCorrectedFromTheIndexVocabulary) {
+// A word that matches nothing is replaced by its correction: as typed, it
+// could only find nothing.
+TEST_F(SearcherTest, AWordThatMatchesNothingIsCorrectedFromTheIndexVocabulary) {
   Searcher searcher(index());
   const SearchResult result = searcher.search("Nvidea exportation");
   EXPECT_EQ(result.corrected_query, "Nvidia exportation");
+  EXPECT_TRUE(result.suggested_query.empty());
   ASSERT_FALSE(result.hits.empty());
   EXPECT_TRUE(any_passage_has(result.hits, "Nvidia"));
 }
@@ -191,7 +194,6 @@ TEST_F(SearcherTest, KnownWordsCodesAndPrefixesAreNotCorrected) {
   EXPECT_TRUE(searcher.search("H2000 nvid*").corrected_query.empty());
 }
 
-// "inférance" stems like "inférer" ("infer"): a known stem does not make a typo a word.
 // Every hit carries its article's metadata; where the article gives no date,
 // its file's, flagged, and where it names no source, its folder.
 TEST(SearcherMetadataTest, HitsCarryTheArticlesMetadata) {
@@ -221,7 +223,36 @@ TEST(SearcherMetadataTest, HitsCarryTheArticlesMetadata) {
   EXPECT_EQ(undated[0].author, "");
 }
 
-TEST(SpellingTest, TypoStemmingLikeAnotherWordIsStillCorrected) {
+// A quoted phrase matches passages with its words in that order, nothing
+// else: not passages of an article whose title has the phrase, nor another
+// number before the same word.
+TEST(PhraseTest, APhraseMatchesOnlyPassagesThatHoldIt) {
+  TempDir dir;
+  // Paragraphs long enough to be passages of their own.
+  const std::string more =
+      " Les analystes attendaient ce chiffre depuis plusieurs semaines, et la direction du "
+      "groupe l'a commenté longuement devant les investisseurs réunis à Toulouse.\n\n";
+  furet::testing::write_file(
+      dir / "news/airbus.md",
+      "---\ntitle: Airbus annonce 7,9 milliards et des livraisons Airbus record\n---\n"
+      "Le chiffre d'affaires atteint 6,6 milliards d'euros au premier trimestre." +
+          more + "Les livraisons d'avions reprennent en mars, selon Airbus." + more +
+          "Le groupe prévoit 7,9 milliards de commandes nouvelles." + more +
+          "Les livraisons Airbus du mois battent un record." + more);
+  IndexWriter(dir / "index").update({dir / "news"});
+  Searcher searcher(dir / "index");
+  SearchOptions exact;
+  exact.correct_spelling = false;
+  for (const auto& [query, phrase] : {std::pair{"\"7,9 milliards\"", "7,9 milliards"},
+                                      std::pair{"\"livraisons Airbus\"", "livraisons Airbus"}}) {
+    const std::vector<Hit> hits = searcher.search(query, exact).hits;
+    ASSERT_EQ(hits.size(), 1u) << query;
+    EXPECT_NE(hits[0].passage.find(phrase), std::string::npos) << hits[0].passage;
+  }
+}
+
+// "inférance" stems like "inférer" ("infer"): a known stem does not make a typo a word.
+TEST(SpellingTest, TypoStemmingLikeAnotherWordHasACorrectionOffered) {
   TempDir dir;
   furet::testing::write_file(
       dir / "corpus/a.txt",
@@ -229,9 +260,13 @@ TEST(SpellingTest, TypoStemmingLikeAnotherWordIsStillCorrected) {
       "Les licenciements sont annoncés.\n");
   IndexWriter(dir / "index").update({dir / "corpus"});
   Searcher searcher(dir / "index");
-  EXPECT_EQ(searcher.search("inférance").corrected_query, "inference");
+  // It matches the passage with "inférer", so the correction is offered.
+  const SearchResult result = searcher.search("inférance");
+  EXPECT_EQ(result.suggested_query, "inference");
+  EXPECT_EQ(result.corrected_query, "");
   // Another form of a word the articles hold is searched as it is, not "corrected".
   EXPECT_TRUE(searcher.search("licenciement").corrected_query.empty());
+  EXPECT_TRUE(searcher.search("licenciement").suggested_query.empty());
 }
 
 TEST(NumbersTest, APercentageRanksThePassagesGivingThatShareFirst) {

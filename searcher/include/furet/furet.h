@@ -87,8 +87,11 @@ FURET_EXPORT void furet_results_free(furet_results* results);
 
 /** Number of hits, best first. */
 FURET_EXPORT size_t furet_results_count(const furet_results* results);
-/** The query actually searched when spelling correction changed it, else "". */
+/** The query actually searched when spelling correction changed it (the query as typed found
+ *  nothing), else "". */
 FURET_EXPORT const char* furet_results_corrected_query(const furet_results* results);
+/** A correction offered when the query as typed found passages ("did you mean"), else "". */
+FURET_EXPORT const char* furet_results_suggested_query(const furet_results* results);
 
 /* Fields of hit `i` (0 <= i < furet_results_count); out of range gives 0 or "". */
 FURET_EXPORT size_t furet_hit_rank(const furet_results* results, size_t i);

@@ -25,8 +25,11 @@ struct SearchOptions {
   bool synonyms = true;
   /// Passages fetched from the index and re-ranked before the cap applies (default 50).
   std::size_t candidates = 50;
-  /// Replace a query word the index does not know by the closest word it does
-  /// know ("Nvidea" -> "nvidia"); SearchResult::corrected_query says so (default).
+  /// Spelling: a query word the index does not know has a correction, the
+  /// closest word it does know ("Nvidea" -> "Nvidia"). When the query as typed
+  /// finds nothing, the corrected query is searched (SearchResult::corrected_query
+  /// says so); when it finds passages, they are shown and the correction is only
+  /// offered (SearchResult::suggested_query). Default: on.
   bool correct_spelling = true;
   /// Fill Hit::explanation with the parts of each score (default: off).
   bool explain = false;
@@ -87,8 +90,12 @@ struct Hit {
 /// The outcome of a search: the hits, best first, and what was not understood.
 struct SearchResult {
   std::vector<Hit> hits;
-  /// The query actually searched when spelling correction changed it, else empty.
+  /// The query actually searched when spelling correction changed it (the
+  /// query as typed found nothing), else empty.
   std::string corrected_query;
+  /// A spelling the index knows better, offered ("did you mean") when the
+  /// query as typed found passages, else empty.
+  std::string suggested_query;
   /// Parts of the query read other than as written (an unbalanced quote, a lone
   /// '*'), each a sentence for the user.
   std::vector<std::string> warnings;
