@@ -263,6 +263,21 @@ int main(int argc, char** argv) {
                "highlights ([begin, end] byte ranges in passage), and where known date "
                "(date_from_file when it is the file's), author, source, url, lang; then one "
                "{\"summary\": {query, searched, suggestion, hits}} line");
+  app.add_option("--since", options.since,
+                 "Only articles published on or after DATE: 2025-08-12, 2025-08 (its first day), "
+                 "2025, or 7d / 2w (the last days / weeks). An article that gives no date is "
+                 "dated by its file");
+  app.add_option("--until", options.until,
+                 "Only articles published on or before DATE (2025-08: its last day)");
+  app.add_option("--source", options.sources,
+                 "Only articles from this source: the site or publisher, else the article's "
+                 "folder (repeat for several)")
+      ->allow_extra_args(false);
+  app.add_option("--lang", options.language, "Only articles that declare this language (fr)");
+  std::string sort = "relevance";
+  app.add_option("--sort", sort, "Order of the hits: relevance (best first) or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}))
+      ->default_val(sort);
   app.add_option("--color", color,
                  "Bold query terms: auto (a terminal without NO_COLOR), "
                  "always or never")
@@ -282,6 +297,7 @@ int main(int argc, char** argv) {
   }
   if (indexes.empty()) indexes.push_back(default_index());
   options.limit = static_cast<std::size_t>(limit);
+  if (sort == "date") options.sort = furet::SearchOptions::Sort::kDate;
   options.per_article = static_cast<std::size_t>(per_article);
   std::string query;
   for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;

@@ -68,6 +68,11 @@ void furet_search_options_init(furet_search_options* options) {
   options->per_article = defaults.per_article;
   options->synonyms = defaults.synonyms ? 1 : 0;
   options->correct_spelling = defaults.correct_spelling ? 1 : 0;
+  options->since = nullptr;
+  options->until = nullptr;
+  options->source = nullptr;
+  options->language = nullptr;
+  options->sort_by_date = 0;
 }
 
 furet_status furet_open(const char* const* locations, size_t count, furet_searcher** searcher) {
@@ -100,6 +105,11 @@ furet_status furet_search(furet_searcher* searcher, const char* query,
       o.per_article = options->per_article;
       o.synonyms = options->synonyms != 0;
       o.correct_spelling = options->correct_spelling != 0;
+      if (options->since) o.since = options->since;
+      if (options->until) o.until = options->until;
+      if (options->source) o.sources.emplace_back(options->source);
+      if (options->language) o.language = options->language;
+      if (options->sort_by_date) o.sort = furet::SearchOptions::Sort::kDate;
     }
     *results = new furet_results{searcher->searcher.search(query, o)};
   });

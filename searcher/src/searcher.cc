@@ -18,6 +18,7 @@
 
 #include "docid_order.h"
 #include "explainer.h"
+#include "filters.h"
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
@@ -349,11 +350,19 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
   const detail::BuiltQuery built = build_query(detail::parse_query(searched), analyzer, db,
                                                options.synonyms ? &thesaurus() : nullptr);
   result.warnings.insert(result.warnings.end(), built.warnings.begin(), built.warnings.end());
-  const Xapian::Query xq = built.xapian_query();
+  Xapian::Query xq = built.xapian_query();
   if (xq.empty() || options.limit == 0) return result;
+  // Filters narrow the match itself, not the top passages of an unfiltered one.
+  if (const Xapian::Query filter = detail::filter_query(options, analyzer, detail::today_utc());
+      !filter.empty()) {
+    xq = Xapian::Query(Xapian::Query::OP_FILTER, xq, filter);
+  }
 
   Xapian::Enquire enquire(db);
   enquire.set_query(xq);
+  const bool by_date = options.sort == SearchOptions::Sort::kDate;
+  // Newest first: the candidates are the newest matching passages.
+  if (by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B, detail::kBm25MinNormLength));
   const Xapian::MSet candidates =
@@ -394,7 +403,10 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
   // Ties break on the article and the passage's place in it (an article's
   // passages are added in order), not on the order Xapian returned them, so
   // one index and its shards rank the same passages the same way.
+  const std::vector<std::string> dates =
+      by_date ? values_of(db, schema::kDateSlot, docids) : std::vector<std::string>();
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (by_date && dates[a] != dates[b]) return dates[a] > dates[b];
     if (scores[a].total != scores[b].total) return scores[a].total > scores[b].total;
     if (candidates_seen[a].article != candidates_seen[b].article) {
       return candidates_seen[a].article < candidates_seen[b].article;

@@ -109,6 +109,17 @@ check "-n -1: says what -n wants" contains "$err" "--limit: wants a whole number
 check "-n over 32 bits finds everything" test "$("$searcher" -n 4294967296 --json puces | wc -l)" -gt 10
 check "--per-article -1: exit 2" test "$(status_of "$searcher" --per-article -1 puces)" = 2
 
+# Filters and the order by date
+check "--source: the folder stands in" test "$(status_of "$searcher" --source corpus H200)" = 0
+check "--source of none: no hit" test "$(status_of "$searcher" --source ailleurs H200)" = 1
+check "--until before the files: no hit" test "$(status_of "$searcher" --until 1999 H200)" = 1
+set +e
+err=$("$searcher" --since 2025-13 H200 2>&1 >/dev/null); status=$?
+set -e
+check "--since no date: exit 2" test "$status" = 2
+check "--since no date: says what is wanted" contains "$err" "'2025-13' is no date"
+check "--sort date" test "$(status_of "$searcher" --sort date H200)" = 0
+
 # A typo that stems like another word finds that word's passages: they are
 # shown, and the correction is offered
 mkdir -p typo

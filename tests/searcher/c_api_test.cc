@@ -66,6 +66,35 @@ TEST_F(CApiTest, SearchesAndReadsEveryField) {
   furet_close(searcher);
 }
 
+TEST_F(CApiTest, FiltersBySourceAndDate) {
+  const std::string location = index();
+  const char* locations[] = {location.c_str()};
+  furet_searcher* searcher = nullptr;
+  ASSERT_EQ(furet_open(locations, 1, &searcher), FURET_OK);
+  furet_search_options options;
+  furet_search_options_init(&options);
+  EXPECT_EQ(options.since, nullptr);
+  EXPECT_EQ(options.sort_by_date, 0);
+  furet_results* results = nullptr;
+  options.source = "corpus";  // the seeds name no source: their folder stands in
+  ASSERT_EQ(furet_search(searcher, "H200", &options, &results), FURET_OK);
+  EXPECT_GT(furet_results_count(results), 0u);
+  furet_results_free(results);
+  options.source = "ailleurs";
+  ASSERT_EQ(furet_search(searcher, "H200", &options, &results), FURET_OK);
+  EXPECT_EQ(furet_results_count(results), 0u);
+  furet_results_free(results);
+  options.source = nullptr;
+  options.until = "1999";  // the seeds are dated by their files, long after
+  ASSERT_EQ(furet_search(searcher, "H200", &options, &results), FURET_OK);
+  EXPECT_EQ(furet_results_count(results), 0u);
+  furet_results_free(results);
+  options.until = "1999-13";
+  EXPECT_EQ(furet_search(searcher, "H200", &options, &results), FURET_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(furet_error_message()).find("1999-13"), std::string::npos);
+  furet_close(searcher);
+}
+
 TEST_F(CApiTest, OutOfRangeFieldsAreEmpty) {
   const std::string location = index();
   const char* locations[] = {location.c_str()};

@@ -36,6 +36,14 @@ class SearcherTest : public ::testing::Test {
 
 TempDir* SearcherTest::dir_ = nullptr;
 
+// Options with a limit and a cap per article, the other fields as default.
+SearchOptions limited(std::size_t limit, std::size_t per_article = 0) {
+  SearchOptions options;
+  options.limit = limit;
+  options.per_article = per_article;
+  return options;
+}
+
 bool any_passage_has(const std::vector<Hit>& hits, const std::string& text) {
   for (const Hit& h : hits) {
     if (h.passage.find(text) != std::string::npos) return true;
@@ -74,13 +82,13 @@ TEST_F(SearcherTest, JoinedNumberFindsSpacedNumber) {
 
 TEST_F(SearcherTest, H20NeverFindsH200) {
   const std::regex h20("H20(?![0-9])", std::regex::icase);
-  const std::vector<Hit> hits = search("H20", {.limit = 50, .per_article = 0});
+  const std::vector<Hit> hits = search("H20", limited(50));
   ASSERT_FALSE(hits.empty());
   for (const Hit& h : hits) {
     EXPECT_TRUE(std::regex_search(h.passage, h20) || std::regex_search(h.title, h20)) << h.passage;
   }
   const std::regex h200("H200", std::regex::icase);
-  for (const Hit& h : search("H200", {.limit = 50, .per_article = 0})) {
+  for (const Hit& h : search("H200", limited(50))) {
     EXPECT_TRUE(std::regex_search(h.passage, h200) || std::regex_search(h.title, h200))
         << h.passage;
   }
@@ -96,7 +104,7 @@ TEST_F(SearcherTest, PhraseWithExclusion) {
 }
 
 TEST_F(SearcherTest, OrFindsEither) {
-  const std::vector<Hit> hits = search("Zhipu OR Qwen", {.limit = 20});
+  const std::vector<Hit> hits = search("Zhipu OR Qwen", limited(20));
   EXPECT_TRUE(any_passage_has(hits, "Zhipu"));
   EXPECT_TRUE(any_passage_has(hits, "Qwen"));
 }
@@ -106,7 +114,9 @@ TEST_F(SearcherTest, PrefixFindsWordBeginnings) {
 }
 
 TEST_F(SearcherTest, HighlightsPointAtQueryWords) {
-  const std::vector<Hit> hits = search("licence H200", {.synonyms = false});
+  SearchOptions without_synonyms;
+  without_synonyms.synonyms = false;
+  const std::vector<Hit> hits = search("licence H200", without_synonyms);
   ASSERT_FALSE(hits.empty());
   ASSERT_FALSE(hits[0].highlights.empty());
   for (const HighlightRange& h : hits[0].highlights) {
@@ -132,7 +142,7 @@ TEST_F(SearcherTest, OwnThesaurusReplacesTheBuiltInOne) {
   furet::testing::write_file(dir / "t.txt", "# test\nQwen, Zhipu\n");
   Searcher searcher(index());
   searcher.load_thesaurus(dir / "t.txt");
-  EXPECT_TRUE(any_passage_has(searcher.search("Qwen", {.limit = 20}).hits, "Zhipu AI"));
+  EXPECT_TRUE(any_passage_has(searcher.search("Qwen", limited(20)).hits, "Zhipu AI"));
   EXPECT_THROW(searcher.load_thesaurus(dir / "missing.txt"), IoError);
 }
 
@@ -144,7 +154,7 @@ TEST_F(SearcherTest, PassageRangePointsIntoTheArticle) {
 }
 
 TEST_F(SearcherTest, PerArticleCapHolds) {
-  const std::vector<Hit> hits = search("Nvidia", {.limit = 10, .per_article = 1});
+  const std::vector<Hit> hits = search("Nvidia", limited(10, 1));
   std::set<std::string> paths;
   for (const Hit& h : hits) EXPECT_TRUE(paths.insert(h.path).second) << h.path;
 }

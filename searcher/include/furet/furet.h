@@ -57,6 +57,12 @@ typedef struct furet_search_options {
   size_t per_article;   /**< at most this many passages per article, 0 for no cap (default 0) */
   int synonyms;         /**< non-zero: also search thesaurus synonyms (default 1) */
   int correct_spelling; /**< non-zero: correct words the index does not know (default 1) */
+  const char* since;    /**< only articles dated on or after: "2025-08-12", "2025-08", "2025",
+                             "7d", "2w"; NULL for no bound (default) */
+  const char* until;    /**< only articles dated on or before; NULL for no bound (default) */
+  const char* source;   /**< only articles of this source (site, else folder); NULL: any */
+  const char* language; /**< only articles declaring this language ("fr"); NULL: any */
+  int sort_by_date;     /**< non-zero: newest first (default 0: best first) */
 } furet_search_options;
 
 /** The library's version, e.g. "0.1.0". */

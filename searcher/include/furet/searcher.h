@@ -33,6 +33,24 @@ struct SearchOptions {
   bool correct_spelling = true;
   /// Fill Hit::explanation with the parts of each score (default: off).
   bool explain = false;
+  /// Only passages of articles published on or after / on or before these
+  /// days: "2025-08-12", "2025-08" (a month), "2025" (a year), or "7d" / "2w"
+  /// (the last 7 days / 2 weeks, UTC). An article that gives no date is dated
+  /// by its file. Empty: no bound (default). A bound that is no date makes
+  /// search() throw InvalidArgument.
+  std::string since;
+  std::string until;
+  /// Only passages of articles from any of these sources (the site or
+  /// publisher, else the article's folder; case and accents do not matter).
+  std::vector<std::string> sources;
+  /// Only passages of articles that declare this language ("fr").
+  std::string language;
+  /// Order of the hits.
+  enum class Sort {
+    kRelevance,  ///< best first (default)
+    kDate,       ///< newest first, the most relevant first within a day
+  };
+  Sort sort = Sort::kRelevance;
 };
 
 /// One query term's share of a passage's BM25 weight.

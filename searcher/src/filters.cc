@@ -1,0 +1,118 @@
+// Date bounds as users write them, and the filters they make.
+#include "filters.h"
+
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+#include "furet/analysis/schema.h"
+#include "furet/error.h"
+
+namespace furet::detail {
+namespace {
+
+bool all_digits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+int number(std::string_view s) {
+  int n = 0;
+  std::from_chars(s.data(), s.data() + s.size(), n);
+  return n;
+}
+
+bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && leap(year) ? 29 : kDays[month - 1];
+}
+
+std::string day(int year, int month, int d) {
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, d);
+  return out;
+}
+
+// `today` less `days`, through the C library's calendar arithmetic (UTC).
+std::string days_before(std::string_view today, long days) {
+  std::tm t{};
+  t.tm_year = number(today.substr(0, 4)) - 1900;
+  t.tm_mon = number(today.substr(5, 2)) - 1;
+  t.tm_mday = number(today.substr(8, 2)) - static_cast<int>(days);
+  t.tm_hour = 12;  // away from any edge
+  const std::time_t when = ::timegm(&t);
+  std::tm out{};
+  ::gmtime_r(&when, &out);
+  return day(out.tm_year + 1900, out.tm_mon + 1, out.tm_mday);
+}
+
+}  // namespace
+
+DayRange days_named(std::string_view text, std::string_view today, std::string_view option) {
+  const auto refuse = [&]() -> DayRange {
+    throw InvalidArgument(std::string(option) + ": '" + std::string(text) +
+                          "' is no date; write 2025-08-12, 2025-08, 2025, or 7d / 2w for the "
+                          "last days / weeks");
+  };
+  if (text.size() >= 2 && (text.back() == 'd' || text.back() == 'w') &&
+      all_digits(text.substr(0, text.size() - 1)) && text.size() <= 6) {
+    const long count = number(text.substr(0, text.size() - 1)) * (text.back() == 'w' ? 7 : 1);
+    return {days_before(today, count), std::string(today)};
+  }
+  const std::string_view year_text = text.substr(0, 4);
+  if (text.size() < 4 || !all_digits(year_text)) return refuse();
+  const int year = number(year_text);
+  if (text.size() == 4) return {day(year, 1, 1), day(year, 12, 31)};
+  if ((text.size() != 7 && text.size() != 10) || text[4] != '-' || !all_digits(text.substr(5, 2))) {
+    return refuse();
+  }
+  const int month = number(text.substr(5, 2));
+  if (month < 1 || month > 12) return refuse();
+  if (text.size() == 7) return {day(year, month, 1), day(year, month, days_in(year, month))};
+  if (text[7] != '-' || !all_digits(text.substr(8, 2))) return refuse();
+  const int d = number(text.substr(8, 2));
+  if (d < 1 || d > days_in(year, month)) return refuse();
+  return {day(year, month, d), day(year, month, d)};
+}
+
+std::string today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  return day(utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+}
+
+Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer,
+                           std::string_view today) {
+  std::vector<Xapian::Query> filters;
+  // Dates are stored as "YYYY-MM-DD", which sort as strings.
+  const std::string since =
+      options.since.empty() ? "" : days_named(options.since, today, "since").first;
+  const std::string until =
+      options.until.empty() ? "" : days_named(options.until, today, "until").last;
+  if (!since.empty() && !until.empty()) {
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, since, until);
+  } else if (!since.empty()) {
+    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, since);
+  } else if (!until.empty()) {
+    filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, until);
+  }
+  std::vector<Xapian::Query> sources;
+  for (const std::string& source : options.sources) {
+    sources.emplace_back(std::string(schema::kSourcePrefix) + analyzer.fold_word(source));
+  }
+  if (!sources.empty()) filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
+  if (!options.language.empty()) {
+    filters.emplace_back(std::string(schema::kLanguagePrefix) +
+                         analyzer.fold_word(options.language));
+  }
+  if (filters.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+}  // namespace furet::detail

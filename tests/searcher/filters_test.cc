@@ -1,0 +1,121 @@
+// Filters by date, source and language, and the order by date.
+#include "filters.h"
+
+#include <gtest/gtest.h>
+
+#include "../test_util.h"
+#include "furet/error.h"
+#include "furet/indexer/index_writer.h"
+#include "furet/searcher.h"
+
+namespace furet {
+namespace {
+
+using furet::testing::TempDir;
+using furet::testing::write_file;
+
+TEST(DaysNamedTest, ReadsDaysMonthsYearsAndRecentSpans) {
+  const auto days = [](std::string_view text) {
+    const detail::DayRange r = detail::days_named(text, "2026-03-03", "since");
+    return r.first + " " + r.last;
+  };
+  EXPECT_EQ(days("2025-08-12"), "2025-08-12 2025-08-12");
+  EXPECT_EQ(days("2025-02"), "2025-02-01 2025-02-28");
+  EXPECT_EQ(days("2024-02"), "2024-02-01 2024-02-29");
+  EXPECT_EQ(days("2025"), "2025-01-01 2025-12-31");
+  EXPECT_EQ(days("7d"), "2026-02-24 2026-03-03");  // across the end of February
+  EXPECT_EQ(days("2w"), "2026-02-17 2026-03-03");
+  for (const char* bad : {"2025-13", "2025-02-30", "hier", "7x", "25-08-12", "", "2025-8"}) {
+    EXPECT_THROW(detail::days_named(bad, "2026-03-03", "since"), InvalidArgument) << bad;
+  }
+}
+
+class FilterTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const std::string news = *dir_ / "news";
+    // Many strong matches in 2024, three weak ones in 2025: a filter that
+    // took the top passages of the unfiltered search would keep none of 2025.
+    for (int i = 0; i < 80; ++i) {
+      write_file(news + "/old/" + std::to_string(i) + ".md",
+                 "---\ntitle: Archive " + std::to_string(i) +
+                     "\ndate: 2024-01-15\nsite: Le Monde\n---\nPuces, puces et puces : les puces "
+                     "du numéro " +
+                     std::to_string(i) + ".\n");
+    }
+    write_file(news + "/new/a.md",
+               "---\ntitle: A\ndate: 2025-08-12\nsite: Libération\nlang: fr\n---\n"
+               "Un long article qui parle enfin, au détour d'une phrase, de puces.\n");
+    write_file(news + "/new/b.md",
+               "---\ntitle: B\ndate: 2025-09-01\nsite: Libération\nlang: fr\n---\n"
+               "Un autre long article qui mentionne des puces une seule fois.\n");
+    write_file(news + "/new/c.md",
+               "---\ntitle: C\ndate: 2025-10-20\nsite: Libération\nlang: en\n---\n"
+               "A third article, about chips: puces, once.\n");
+    IndexWriter(*dir_ / "index").update({news});
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  // All the hits (limit 200), or the first ten (and 50 candidates) when `all` is false.
+  static std::vector<Hit> search(SearchOptions options, bool all = true) {
+    if (all) options.limit = 200;
+    return Searcher(*dir_ / "index").search("puces", options).hits;
+  }
+  static std::vector<std::string> titles(const std::vector<Hit>& hits) {
+    std::vector<std::string> out;
+    for (const Hit& h : hits) out.push_back(h.title);
+    return out;
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* FilterTest::dir_ = nullptr;
+
+TEST_F(FilterTest, AFilterNarrowsTheMatchItself) {
+  SearchOptions recent;
+  recent.since = "2025";
+  std::vector<std::string> found = titles(search(recent, /*all=*/false));
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"A", "B", "C"}));
+  SearchOptions old;
+  old.until = "2024-12";
+  EXPECT_EQ(search(old).size(), 80u);
+  SearchOptions month;
+  month.since = month.until = "2025-09";
+  EXPECT_EQ(titles(search(month)), std::vector<std::string>{"B"});
+}
+
+TEST_F(FilterTest, SourcesAndLanguagesFilterWhateverTheirCase) {
+  SearchOptions source;
+  source.sources = {"LIBERATION"};
+  EXPECT_EQ(search(source).size(), 3u);
+  source.sources = {"libération", "le monde"};
+  EXPECT_EQ(search(source).size(), 83u);
+  SearchOptions language;
+  language.language = "FR";
+  std::vector<std::string> french = titles(search(language));
+  std::sort(french.begin(), french.end());
+  EXPECT_EQ(french, (std::vector<std::string>{"A", "B"}));
+}
+
+TEST_F(FilterTest, SortByDateIsNewestFirst) {
+  SearchOptions newest;
+  newest.sort = SearchOptions::Sort::kDate;
+  const std::vector<Hit> hits = search(newest);
+  ASSERT_GE(hits.size(), 4u);
+  EXPECT_EQ(titles({hits.begin(), hits.begin() + 3}), (std::vector<std::string>{"C", "B", "A"}));
+  for (std::size_t i = 1; i < hits.size(); ++i) {
+    EXPECT_GE(hits[i - 1].published, hits[i].published) << i;
+  }
+}
+
+TEST_F(FilterTest, ABoundThatIsNoDateIsAnError) {
+  SearchOptions bad;
+  bad.since = "2025-13";
+  EXPECT_THROW(search(bad), InvalidArgument);
+}
+
+}  // namespace
+}  // namespace furet
