@@ -140,7 +140,9 @@ void print_json(const furet::SearchResult& result, const std::string& query) {
   nlohmann::json summary = {
       {"query", query},
       {"searched", result.corrected_query.empty() ? query : result.corrected_query},
-      {"hits", result.hits.size()}};
+      {"hits", result.hits.size()},
+      {"estimated_passages", result.estimated_passages},
+      {"estimated_articles", result.estimated_articles}};
   if (!result.suggested_query.empty()) summary["suggestion"] = result.suggested_query;
   std::cout << json_line({{"summary", summary}});
 }
@@ -242,6 +244,14 @@ int main(int argc, char** argv) {
   app.add_option("-n,--limit", limit, "Number of passages to show (at least 1)")
       ->check(whole_number_from(1))
       ->default_val(limit);
+  std::int64_t offset = 0;
+  app.add_option("--offset", offset, "Pass over the first N passages: the next page of hits")
+      ->check(whole_number_from(0))
+      ->default_val(offset);
+  bool articles = false;
+  app.add_flag("-l,--articles", articles,
+               "List the matching articles, each once with its best passage (as --per-article 1, "
+               "from more candidates)");
   app.add_option("--per-article", per_article,
                  "At most this many passages of one article (0: no cap)")
       ->check(whole_number_from(0))
@@ -262,7 +272,8 @@ int main(int argc, char** argv) {
                "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
                "highlights ([begin, end] byte ranges in passage), and where known date "
                "(date_from_file when it is the file's), author, source, url, lang; then one "
-               "{\"summary\": {query, searched, suggestion, hits}} line");
+               "{\"summary\": {query, searched, suggestion, hits, estimated_passages, "
+               "estimated_articles}} line");
   app.add_option("--since", options.since,
                  "Only articles published on or after DATE: 2025-08-12, 2025-08 (its first day), "
                  "2025, or 7d / 2w (the last days / weeks). An article that gives no date is "
@@ -299,6 +310,14 @@ int main(int argc, char** argv) {
   options.limit = static_cast<std::size_t>(limit);
   if (sort == "date") options.sort = furet::SearchOptions::Sort::kDate;
   options.per_article = static_cast<std::size_t>(per_article);
+  options.offset = static_cast<std::size_t>(offset);
+  if (articles) {
+    // An article's passages crowd the candidates: fetch more to fill a page of articles.
+    constexpr std::size_t kCandidatesPerArticle = 4;
+    options.per_article = 1;
+    options.candidates =
+        std::max(options.candidates, kCandidatesPerArticle * (options.offset + options.limit));
+  }
   std::string query;
   for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
 

@@ -184,6 +184,28 @@ std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
   return articles;
 }
 
+// The matching passages and articles: counted when every match is a
+// candidate, else Xapian's estimate of passages, and of articles the same
+// estimate over the candidates' passages per article.
+void estimate_totals(const Xapian::MSet& found, const std::vector<detail::Candidate>& candidates,
+                     std::size_t wanted, SearchResult& result) {
+  std::vector<std::string_view> articles;
+  for (const detail::Candidate& c : candidates) articles.push_back(c.article);
+  std::sort(articles.begin(), articles.end());
+  const auto distinct =
+      static_cast<std::size_t>(std::unique(articles.begin(), articles.end()) - articles.begin());
+  if (candidates.size() < wanted) {
+    result.estimated_passages = candidates.size();
+    result.estimated_articles = distinct;
+    return;
+  }
+  result.estimated_passages = found.get_matches_estimated();
+  result.estimated_articles = static_cast<std::size_t>(
+      static_cast<double>(distinct) * static_cast<double>(result.estimated_passages) /
+          static_cast<double>(std::max<std::size_t>(candidates.size(), 1)) +
+      0.5);
+}
+
 std::string joined(const std::vector<std::string>& locations) {
   std::string out;
   for (const std::string& l : locations) out += (out.empty() ? "" : ", ") + l;
@@ -365,8 +387,8 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
   if (by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B, detail::kBm25MinNormLength));
-  const Xapian::MSet candidates =
-      enquire.get_mset(0, as_doccount(std::max(options.candidates, options.limit)));
+  const std::size_t wanted = std::max(options.candidates, options.offset + options.limit);
+  const Xapian::MSet candidates = enquire.get_mset(0, as_doccount(wanted));
 
   std::vector<Xapian::docid> docids;
   for (auto it = candidates.begin(); it != candidates.end(); ++it) docids.push_back(*it);
@@ -416,13 +438,19 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
 
   std::vector<std::size_t> shown;
   std::map<std::string, std::size_t> per_article;
+  std::size_t passed_over = 0;
   for (std::size_t i : order) {
     if (shown.size() == options.limit) break;
     if (options.per_article && ++per_article[candidates_seen[i].article] > options.per_article) {
       continue;
     }
+    if (passed_over < options.offset) {
+      ++passed_over;
+      continue;
+    }
     shown.push_back(i);
   }
+  estimate_totals(candidates, candidates_seen, wanted, result);
   std::vector<std::string> shown_articles;
   std::vector<Xapian::docid> shown_docids;
   std::vector<std::uint32_t> shown_ordinals;
@@ -439,7 +467,7 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     const std::uint32_t ordinal = shown_ordinals[k];
     const ArticleData& article = texts.at(candidates_seen[i].article);
     Hit hit;
-    hit.rank = result.hits.size() + 1;
+    hit.rank = options.offset + result.hits.size() + 1;
     hit.score = scores[i].total;
     hit.path = article.path;
     hit.title = article.title;

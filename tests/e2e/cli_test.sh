@@ -63,7 +63,7 @@ err=$("$searcher" Nvidea 2>&1 >/dev/null)
 check "a typo is corrected, and says so" contains "$err" "showing results for 'Nvidia'"
 check "--exact searches as typed" test "$(status_of "$searcher" --exact Nvidea)" = 1
 summary=$("$searcher" --json Nvidea | tail -n1)
-check "json summary: query and searched" contains "$summary" '{"summary":{"hits":10,"query":"Nvidea","searched":"Nvidia"}}'
+check "json summary: query and searched" contains "$summary" '"hits":10,"query":"Nvidea","searched":"Nvidia"}}'
 
 # Every argument from the first query word on is query text, dashes included
 set +e
@@ -108,6 +108,13 @@ check "-n -1: exit 2" test "$status" = 2
 check "-n -1: says what -n wants" contains "$err" "--limit: wants a whole number, at least 1, not '-1'"
 check "-n over 32 bits finds everything" test "$("$searcher" -n 4294967296 --json puces | wc -l)" -gt 10
 check "--per-article -1: exit 2" test "$(status_of "$searcher" --per-article -1 puces)" = 2
+
+# Articles, pages, totals
+listed=$("$searcher" --json -l puces | grep -o '"doc":"[^"]*"')
+check "-l lists articles once each" test "$(sort <<<"$listed" | uniq -d | wc -l)" = 0
+check "-l lists every article" test "$(wc -l <<<"$listed")" = 5
+check "--offset continues the ranks" contains "$("$searcher" --json -n 2 --offset 4 puces | head -n1)" '"rank":5,'
+check "json summary: totals" contains "$("$searcher" --json puces | tail -n1)" '"estimated_articles":5,"estimated_passages":'
 
 # Filters and the order by date
 check "--source: the folder stands in" test "$(status_of "$searcher" --source corpus H200)" = 0

@@ -19,6 +19,10 @@ namespace furet {
 struct SearchOptions {
   /// Hits to return (default 10).
   std::size_t limit = 10;
+  /// Hits to pass over first, for paging: hits offset+1 to offset+limit are
+  /// returned, ranked from offset+1 (default 0). Pages agree with one another
+  /// while offset + limit stays within `candidates`.
+  std::size_t offset = 0;
   /// At most this many passages of one article among the hits; 0 for no cap (default).
   std::size_t per_article = 0;
   /// Also search the thesaurus synonyms of the query's words, with less weight (default).
@@ -117,6 +121,11 @@ struct SearchResult {
   /// Parts of the query read other than as written (an unbalanced quote, a lone
   /// '*'), each a sentence for the user.
   std::vector<std::string> warnings;
+  /// How many passages match, and in how many articles: exact when every
+  /// match was a candidate, else Xapian's estimate and the candidates'
+  /// passages per article applied to it.
+  std::size_t estimated_passages = 0;
+  std::size_t estimated_articles = 0;
 };
 
 /// A read-only handle on one or more furet indexes, searched as one.
