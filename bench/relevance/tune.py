@@ -39,7 +39,6 @@ RANGES = {
     "ARTICLE_FLOOR": (0.0, 1.0),
     "TITLE_COVERAGE": (0.0, 1.0),
     "SYNONYM_WEIGHT": (0.2, 1.0),
-    "TITLE_WEIGHT": (0.0, 1.0),
     "BM25_K1": (0.5, 2.5),
     "BM25_B": (0.3, 1.0),
 }

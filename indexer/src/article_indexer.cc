@@ -6,6 +6,7 @@
 
 #include "dates.h"
 #include "furet/analysis/article_data.h"
+#include "furet/analysis/passage_fingerprint.h"
 #include "furet/analysis/schema.h"
 
 namespace furet::detail {
@@ -118,6 +119,7 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     doc.add_value(schema::kArticleIdSlot, id);
     doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(ordinal));
     doc.add_value(schema::kDateSlot, date);
+    doc.add_value(schema::kFingerprintSlot, fingerprint_of(tokens).encode());
     if (source_term.size() > schema::kSourcePrefix.size() && source_term.size() <= kMaxTermBytes) {
       doc.add_boolean_term(source_term);
     }

@@ -96,6 +96,11 @@ void print_text(const furet::SearchResult& result, bool color) {
       std::cout << " · " << safe(hit.published.substr(0, 10));
     }
     std::cout << "  (score " << fixed(hit.score) << ")\n";
+    if (!hit.also_in.empty()) {
+      std::cout << "   also in:";
+      for (const std::string& path : hit.also_in) std::cout << ' ' << safe(path);
+      std::cout << '\n';
+    }
     if (hit.explanation) std::cout << explanation_text(hit);
     std::cout << indented(highlighted(hit, color)) << "\n\n";
   }
@@ -134,6 +139,7 @@ void print_json(const furet::SearchResult& result, const std::string& query) {
           std::pair{"url", &hit.url}, std::pair{"lang", &hit.language}}) {
       if (!value->empty()) line[key] = *value;
     }
+    if (!hit.also_in.empty()) line["also_in"] = hit.also_in;
     if (hit.explanation) line["explain"] = explanation_json(*hit.explanation);
     std::cout << json_line(line);
   }
@@ -271,7 +277,8 @@ int main(int argc, char** argv) {
   app.add_flag("--json", json,
                "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
                "highlights ([begin, end] byte ranges in passage), and where known date "
-               "(date_from_file when it is the file's), author, source, url, lang; then one "
+               "(date_from_file when it is the file's), author, source, url, lang, also_in (other "
+               "articles holding the same passage, shown once); then one "
                "{\"summary\": {query, searched, suggestion, hits, estimated_passages, "
                "estimated_articles}} line");
   app.add_option("--since", options.since,

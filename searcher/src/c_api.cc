@@ -73,6 +73,7 @@ void furet_search_options_init(furet_search_options* options) {
   options->source = nullptr;
   options->language = nullptr;
   options->sort_by_date = 0;
+  options->offset = defaults.offset;
 }
 
 furet_status furet_open(const char* const* locations, size_t count, furet_searcher** searcher) {
@@ -110,6 +111,7 @@ furet_status furet_search(furet_searcher* searcher, const char* query,
       if (options->source) o.sources.emplace_back(options->source);
       if (options->language) o.language = options->language;
       if (options->sort_by_date) o.sort = furet::SearchOptions::Sort::kDate;
+      o.offset = options->offset;
     }
     *results = new furet_results{searcher->searcher.search(query, o)};
   });
@@ -127,6 +129,14 @@ const char* furet_results_corrected_query(const furet_results* results) {
 
 const char* furet_results_suggested_query(const furet_results* results) {
   return results ? results->result.suggested_query.c_str() : "";
+}
+
+size_t furet_results_estimated_passages(const furet_results* results) {
+  return results ? results->result.estimated_passages : 0;
+}
+
+size_t furet_results_estimated_articles(const furet_results* results) {
+  return results ? results->result.estimated_articles : 0;
 }
 
 size_t furet_hit_rank(const furet_results* r, size_t i) {
@@ -177,6 +187,16 @@ const char* furet_hit_url(const furet_results* r, size_t i) {
 const char* furet_hit_language(const furet_results* r, size_t i) {
   const furet::Hit* hit = hit_at(r, i);
   return hit ? hit->language.c_str() : "";
+}
+
+size_t furet_hit_also_in_count(const furet_results* r, size_t i) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit ? hit->also_in.size() : 0;
+}
+
+const char* furet_hit_also_in(const furet_results* r, size_t i, size_t k) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit && k < hit->also_in.size() ? hit->also_in[k].c_str() : "";
 }
 
 const char* furet_hit_passage(const furet_results* r, size_t i) {

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "furet/analysis/schema.h"
 #include "ranker.h"
 
 namespace furet::detail {
@@ -17,7 +16,6 @@ bool listed(const std::vector<std::string>& list, const std::string& term) {
 // Where a matching term came from, and the weight the query gave it.
 std::pair<std::string, double> origin_of(const std::string& term,
                                          const std::vector<Concept>& concepts) {
-  if (term.rfind(schema::kTitlePrefix, 0) == 0) return {"title", kTitleWeight};
   for (const Concept& c : concepts) {
     if (listed(c.terms, term)) return {"word", 1.0};
   }
@@ -50,9 +48,8 @@ std::vector<TermWeight> split_bm25(const Xapian::Database& db, const Xapian::Enq
     if (in_doc == db.termlist_end(did) || *in_doc != *t) continue;
     const double wdf = in_doc.get_wdf();
     const auto [origin, scale] = origin_of(*t, concepts);
-    const double weight = scale * term_weight(doc_count, db.get_termfreq(*t)) *
-                          (kBm25K1 + 1) * wdf /
-                          (kBm25K1 * (norm_length * kBm25B + (1 - kBm25B)) + wdf);
+    const double weight = scale * term_weight(doc_count, db.get_termfreq(*t)) * (kBm25K1 + 1) *
+                          wdf / (kBm25K1 * (norm_length * kBm25B + (1 - kBm25B)) + wdf);
     weights.push_back({*t, origin, weight});
   }
   std::sort(weights.begin(), weights.end(),

@@ -13,7 +13,7 @@ namespace furet::detail {
 
 /// Each matching term's BM25 contribution to document `did`, computed with the
 /// index's statistics and the query's scale for the term (1 for a word,
-/// kSynonymWeight for a synonym, kTitleWeight for a title term). Xapian merges
+/// kSynonymWeight for a synonym). Xapian merges
 /// a word's variants (OP_SYNONYM) before weighting, so the parts add up to
 /// about, not exactly, the document's weight.
 std::vector<TermWeight> split_bm25(const Xapian::Database& db, const Xapian::Enquire& enquire,

@@ -227,27 +227,9 @@ bool Concept::has_synonym_term(const std::string& term) const {
 
 Xapian::Query BuiltQuery::xapian_query() const {
   std::vector<Xapian::Query> body;
-  std::vector<Xapian::Query> titles;
-  for (const Concept& c : concepts) {
-    body.push_back(c.query);
-    std::vector<Xapian::Query> title_terms;
-    for (const std::string& term : c.terms) {
-      title_terms.emplace_back(std::string(schema::kTitlePrefix) + term);
-    }
-    if (!title_terms.empty()) {
-      titles.emplace_back(
-          Xapian::Query::OP_SCALE_WEIGHT,
-          Xapian::Query(Xapian::Query::OP_SYNONYM, title_terms.begin(), title_terms.end()),
-          kTitleWeight);
-    }
-  }
+  for (const Concept& c : concepts) body.push_back(c.query);
   if (body.empty()) return Xapian::Query();
-  // A passage matches by its own words; its article's title only adds weight.
-  Xapian::Query positive(Xapian::Query::OP_OR, body.begin(), body.end());
-  if (!titles.empty()) {
-    positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
-                             Xapian::Query(Xapian::Query::OP_OR, titles.begin(), titles.end()));
-  }
+  const Xapian::Query positive(Xapian::Query::OP_OR, body.begin(), body.end());
   if (excluded.empty()) return positive;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive, excluded);
 }

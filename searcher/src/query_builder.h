@@ -19,10 +19,6 @@ namespace furet::detail {
 /// of a match, in the Xapian query and in the re-ranking.
 inline const double kSynonymWeight = tunable("SYNONYM_WEIGHT", 0.6);
 
-/// Title terms say what the article is about; they help, but the passage's own
-/// words decide. Scale of a title match against a body match.
-inline const double kTitleWeight = tunable("TITLE_WEIGHT", 0.3);
-
 /// One thing the query asks for: a word (with its accent-blind variant), a
 /// compound, a phrase, a prefix, or alternatives joined by OR. A passage
 /// "covers" a concept when any of its terms occurs in it.
@@ -57,7 +53,8 @@ struct BuiltQuery {
   std::vector<std::string> warnings;
 
   /// The Xapian query: passages that hold any concept, less the excluded
-  /// ones; the article's title terms add weight to those, never match alone.
+  /// ones. Title terms are not in it: a title never makes a passage match,
+  /// it raises the rank of passages that do (the ranker's coverage).
   /// Empty if nothing is asked.
   Xapian::Query xapian_query() const;
 };

@@ -18,7 +18,7 @@ inline constexpr double kBm25MinNormLength = 0.5;
 
 /// A passage the index returned, with what the re-ranker needs to know of it.
 struct Candidate {
-  double bm25 = 0;      ///< Xapian's weight, title terms included
+  double bm25 = 0;      ///< Xapian's weight of the passage's own words
   std::string article;  ///< article id: passages of one article share evidence
   PassageMatch match;   ///< its tokens against the query's concepts
 };

@@ -21,6 +21,7 @@
 #include "filters.h"
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/article_data.h"
+#include "furet/analysis/passage_fingerprint.h"
 #include "furet/analysis/schema.h"
 #include "highlighter.h"
 #include "query_builder.h"
@@ -204,6 +205,58 @@ void estimate_totals(const Xapian::MSet& found, const std::vector<detail::Candid
       static_cast<double>(distinct) * static_cast<double>(result.estimated_passages) /
           static_cast<double>(std::max<std::size_t>(candidates.size(), 1)) +
       0.5);
+}
+
+// The hits to show, in ranking order, and for each the other articles that
+// hold the same text.
+struct Selection {
+  std::vector<std::size_t> shown;                 // candidate indexes
+  std::vector<std::vector<std::string>> also_in;  // article ids, per shown hit
+};
+
+// Takes candidates in `order` until `options.limit` are shown: past
+// options.offset of them, at most options.per_article per article, and a
+// passage whose text a better one has (PassageFingerprint) never: that one
+// names its article instead, if another. The passages passed over for the
+// offset count as shown for both rules, so pages agree.
+Selection select_hits(const std::vector<std::size_t>& order,
+                      const std::vector<detail::Candidate>& candidates,
+                      const std::vector<std::string>& fingerprint_values,
+                      const SearchOptions& options) {
+  Selection selection;
+  std::vector<PassageFingerprint> fingerprints;
+  for (const std::string& value : fingerprint_values) {
+    fingerprints.push_back(PassageFingerprint::decode(value));
+  }
+  std::vector<std::size_t> kept;               // candidate indexes, passed over or shown
+  std::vector<std::vector<std::string>> also;  // per kept
+  std::map<std::string, std::size_t> per_article;
+  for (std::size_t i : order) {
+    if (kept.size() == options.offset + options.limit) break;
+    const auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
+      return fingerprints[i].same_text_as(fingerprints[k]);
+    });
+    if (same != kept.end()) {
+      const auto at = static_cast<std::size_t>(same - kept.begin());
+      const std::string& article = candidates[i].article;
+      std::vector<std::string>& others = also[at];
+      if (article != candidates[*same].article &&
+          std::find(others.begin(), others.end(), article) == others.end()) {
+        others.push_back(article);
+      }
+      continue;
+    }
+    if (options.per_article && ++per_article[candidates[i].article] > options.per_article) {
+      continue;
+    }
+    kept.push_back(i);
+    also.emplace_back();
+  }
+  for (std::size_t k = std::min(options.offset, kept.size()); k < kept.size(); ++k) {
+    selection.shown.push_back(kept[k]);
+    selection.also_in.push_back(std::move(also[k]));
+  }
+  return selection;
 }
 
 std::string joined(const std::vector<std::string>& locations) {
@@ -436,20 +489,22 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     return docids[a] < docids[b];
   });
 
-  std::vector<std::size_t> shown;
-  std::map<std::string, std::size_t> per_article;
-  std::size_t passed_over = 0;
-  for (std::size_t i : order) {
-    if (shown.size() == options.limit) break;
-    if (options.per_article && ++per_article[candidates_seen[i].article] > options.per_article) {
-      continue;
-    }
-    if (passed_over < options.offset) {
-      ++passed_over;
-      continue;
-    }
-    shown.push_back(i);
+  // Fingerprints are read for the best candidates first: a page seldom
+  // needs more than a few past its end, unless duplicates are many.
+  constexpr std::size_t kSpareCandidates = 8;
+  const std::size_t first_read =
+      std::min(order.size(), options.offset + options.limit + kSpareCandidates);
+  std::vector<Xapian::docid> best(first_read);
+  for (std::size_t k = 0; k < first_read; ++k) best[k] = docids[order[k]];
+  std::vector<std::string> fingerprints(docids.size());
+  std::vector<std::string> read = values_of(db, schema::kFingerprintSlot, best);
+  for (std::size_t k = 0; k < first_read; ++k) fingerprints[order[k]] = std::move(read[k]);
+  Selection selection = select_hits(order, candidates_seen, fingerprints, options);
+  if (selection.shown.size() < options.limit && first_read < order.size()) {
+    selection = select_hits(order, candidates_seen, values_of(db, schema::kFingerprintSlot, docids),
+                            options);
   }
+  const std::vector<std::size_t>& shown = selection.shown;
   estimate_totals(candidates, candidates_seen, wanted, result);
   std::vector<std::string> shown_articles;
   std::vector<Xapian::docid> shown_docids;
@@ -461,7 +516,11 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
   }
   // Only the hits shown need their place in the article.
   if (ordinals.empty()) shown_ordinals = ordinals_of(db, shown_docids);
-  const std::map<std::string, ArticleData> texts = articles_of(db, shown_articles);
+  std::vector<std::string> wanted_articles = shown_articles;
+  for (const std::vector<std::string>& others : selection.also_in) {
+    wanted_articles.insert(wanted_articles.end(), others.begin(), others.end());
+  }
+  const std::map<std::string, ArticleData> texts = articles_of(db, wanted_articles);
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const std::size_t i = shown[k];
     const std::uint32_t ordinal = shown_ordinals[k];
@@ -474,6 +533,8 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     hit.passage = article.passage(ordinal);  // checks the ordinal
     hit.begin = article.passages[ordinal].begin;
     hit.end = article.passages[ordinal].end;
+    for (const std::string& other : selection.also_in[k])
+      hit.also_in.push_back(texts.at(other).path);
     const ArticleData::Metadata& meta = article.metadata;
     hit.published = meta.published;
     hit.published_from_file = meta.published_from_file;

@@ -95,6 +95,33 @@ TEST_F(CApiTest, FiltersBySourceAndDate) {
   furet_close(searcher);
 }
 
+TEST_F(CApiTest, PagesAndTotals) {
+  const std::string location = index();
+  const char* locations[] = {location.c_str()};
+  furet_searcher* searcher = nullptr;
+  ASSERT_EQ(furet_open(locations, 1, &searcher), FURET_OK);
+  furet_search_options options;
+  furet_search_options_init(&options);
+  EXPECT_EQ(options.offset, 0u);
+  furet_results* first = nullptr;
+  options.limit = 4;
+  ASSERT_EQ(furet_search(searcher, "Nvidia", &options, &first), FURET_OK);
+  furet_results* second = nullptr;
+  options.limit = 2;
+  options.offset = 2;
+  ASSERT_EQ(furet_search(searcher, "Nvidia", &options, &second), FURET_OK);
+  ASSERT_EQ(furet_results_count(second), 2u);
+  EXPECT_EQ(furet_hit_rank(second, 0), 3u);
+  EXPECT_STREQ(furet_hit_passage(second, 0), furet_hit_passage(first, 2));
+  EXPECT_GE(furet_results_estimated_passages(first), 4u);
+  EXPECT_EQ(furet_results_estimated_articles(first), 5u);
+  EXPECT_EQ(furet_hit_also_in_count(first, 0), 0u);
+  EXPECT_STREQ(furet_hit_also_in(first, 0, 0), "");
+  furet_results_free(first);
+  furet_results_free(second);
+  furet_close(searcher);
+}
+
 TEST_F(CApiTest, OutOfRangeFieldsAreEmpty) {
   const std::string location = index();
   const char* locations[] = {location.c_str()};

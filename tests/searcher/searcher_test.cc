@@ -189,6 +189,73 @@ TEST_F(SearcherTest, AWordThatMatchesNothingIsCorrectedFromTheIndexVocabulary) {
   EXPECT_TRUE(any_passage_has(result.hits, "Nvidia"));
 }
 
+// A passage matches by its own words: every passage of an article whose
+// title holds the word used to match too.
+TEST_F(SearcherTest, EveryHitHoldsAQueryWord) {
+  SearchOptions all = limited(1000);
+  all.candidates = 1000;
+  for (const char* query : {"Nvidia", "Lutnick", "exportation Chine"}) {
+    const std::vector<Hit> hits = search(query, all);
+    ASSERT_FALSE(hits.empty()) << query;
+    for (const Hit& hit : hits) {
+      EXPECT_FALSE(hit.highlights.empty()) << query << ": " << hit.passage;
+    }
+  }
+}
+
+// Pages are consecutive slices of one ranking; the totals count every match.
+TEST_F(SearcherTest, PagesSliceOneRankingAndTotalsCountEveryMatch) {
+  Searcher searcher(index());
+  const SearchResult all = searcher.search("Nvidia", limited(9));
+  ASSERT_EQ(all.hits.size(), 9u);
+  for (std::size_t page = 0; page < 3; ++page) {
+    SearchOptions options = limited(3);
+    options.offset = 3 * page;
+    const std::vector<Hit> hits = searcher.search("Nvidia", options).hits;
+    ASSERT_EQ(hits.size(), 3u);
+    for (std::size_t k = 0; k < 3; ++k) {
+      EXPECT_EQ(hits[k].rank, 3 * page + k + 1);
+      EXPECT_EQ(hits[k].passage, all.hits[3 * page + k].passage) << page << ' ' << k;
+    }
+  }
+  const SearchResult every = searcher.search("Nvidia", limited(1000));
+  EXPECT_EQ(all.estimated_passages, every.hits.size());
+  std::set<std::string> articles;
+  for (const Hit& h : every.hits) articles.insert(h.path);
+  EXPECT_EQ(all.estimated_articles, articles.size());
+}
+
+// A paragraph repeated in one article, or copied by another (wire copy), is
+// shown once, naming the other articles that hold it.
+TEST(DuplicateTest, RepeatedPassagesAreShownOnce) {
+  TempDir dir;
+  const std::string wire =
+      "Les Etats-Unis ont formellement autorisé mardi l'exportation par le géant américain "
+      "Nvidia de certaines de ses puces électroniques vers la Chine, sous conditions, en "
+      "application du revirement politique annoncé début décembre.\n\n";
+  const std::string respaced =
+      "Les États-Unis ont formellement autorisé, mardi, l’exportation par le géant américain "
+      "Nvidia de certaines de ses puces électroniques vers la Chine — sous conditions — en "
+      "application du revirement politique annoncé début décembre\n\n";
+  // Paragraphs of 200 bytes or more, so that each is a passage of its own.
+  const std::string own =
+      "Le Monde rappelle que les ventes de ces puces avaient été interdites il y a deux ans, "
+      "avant que les fabricants ne conçoivent des versions moins puissantes pour ce marché, "
+      "qui pèse lourd dans leurs comptes.\n\n";
+  furet::testing::write_file(dir / "news/monde.md",
+                             "---\ntitle: Le Monde\n---\n" + wire + own + wire);
+  furet::testing::write_file(dir / "news/figaro.md", "---\ntitle: Le Figaro\n---\n" + respaced);
+  IndexWriter(dir / "index").update({dir / "news"});
+  Searcher searcher(dir / "index");
+  const std::vector<Hit> hits = searcher.search("exportation Nvidia").hits;
+  ASSERT_EQ(hits.size(), 1u);
+  ASSERT_EQ(hits[0].also_in.size(), 1u);
+  const bool monde_first = hits[0].path.find("monde.md") != std::string::npos;
+  EXPECT_NE(hits[0].also_in[0].find(monde_first ? "figaro.md" : "monde.md"), std::string::npos);
+  // The article's own paragraph is another passage.
+  EXPECT_EQ(searcher.search("puces").hits.size(), 2u);
+}
+
 TEST_F(SearcherTest, ExactSearchKeepsTheTypedWords) {
   Searcher searcher(index());
   SearchOptions exact;

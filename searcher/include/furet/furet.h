@@ -63,6 +63,7 @@ typedef struct furet_search_options {
   const char* source;   /**< only articles of this source (site, else folder); NULL: any */
   const char* language; /**< only articles declaring this language ("fr"); NULL: any */
   int sort_by_date;     /**< non-zero: newest first (default 0: best first) */
+  size_t offset;        /**< hits passed over first, for paging (default 0) */
 } furet_search_options;
 
 /** The library's version, e.g. "0.1.0". */
@@ -98,6 +99,9 @@ FURET_EXPORT size_t furet_results_count(const furet_results* results);
 FURET_EXPORT const char* furet_results_corrected_query(const furet_results* results);
 /** A correction offered when the query as typed found passages ("did you mean"), else "". */
 FURET_EXPORT const char* furet_results_suggested_query(const furet_results* results);
+/** Matching passages and articles: counted when every match was a candidate, else estimated. */
+FURET_EXPORT size_t furet_results_estimated_passages(const furet_results* results);
+FURET_EXPORT size_t furet_results_estimated_articles(const furet_results* results);
 
 /* Fields of hit `i` (0 <= i < furet_results_count); out of range gives 0 or "". */
 FURET_EXPORT size_t furet_hit_rank(const furet_results* results, size_t i);
@@ -115,6 +119,9 @@ FURET_EXPORT const char* furet_hit_source(const furet_results* results, size_t i
 FURET_EXPORT const char* furet_hit_url(const furet_results* results, size_t i);
 FURET_EXPORT const char* furet_hit_language(const furet_results* results, size_t i);
 FURET_EXPORT const char* furet_hit_passage(const furet_results* results, size_t i);
+/** Other articles holding the same passage (shown once): how many, and the path of the k-th. */
+FURET_EXPORT size_t furet_hit_also_in_count(const furet_results* results, size_t i);
+FURET_EXPORT const char* furet_hit_also_in(const furet_results* results, size_t i, size_t k);
 /** Byte range of the passage in the article's text. */
 FURET_EXPORT uint32_t furet_hit_begin(const furet_results* results, size_t i);
 FURET_EXPORT uint32_t furet_hit_end(const furet_results* results, size_t i);

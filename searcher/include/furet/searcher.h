@@ -107,6 +107,9 @@ struct Hit {
   std::string source;                ///< the site or publisher, else the article's folder
   std::string url;                   ///< canonical address, if known
   std::string language;              ///< as the article declares it, if it does
+  /// Other articles that hold the same passage (word for word, or nearly),
+  /// by path: it is shown once, here.
+  std::vector<std::string> also_in;
 };
 
 /// The outcome of a search: the hits, best first, and what was not understood.

@@ -31,6 +31,8 @@ inline constexpr unsigned kPassageOrdinalSlot = 1;
 /// Publication date of the passage's article, "YYYY-MM-DD" (sorts as text):
 /// date filters and sorting.
 inline constexpr unsigned kDateSlot = 2;
+/// PassageFingerprint::encode() of the passage: repeated passages shown once.
+inline constexpr unsigned kFingerprintSlot = 3;
 
 // Database metadata keys.
 /// kSchemaVersion of the index.
