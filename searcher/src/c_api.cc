@@ -53,6 +53,12 @@ const furet::Hit* hit_at(const furet_results* results, size_t i) {
   return &results->result.hits[i];
 }
 
+// A text field of hit i; "" when there is no such hit.
+const char* hit_text(const furet_results* r, size_t i, std::string furet::Hit::*field) {
+  const furet::Hit* hit = hit_at(r, i);
+  return hit ? (hit->*field).c_str() : "";
+}
+
 }  // namespace
 
 extern "C" {
@@ -150,18 +156,15 @@ double furet_hit_score(const furet_results* r, size_t i) {
 }
 
 const char* furet_hit_path(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->path.c_str() : "";
+  return hit_text(r, i, &furet::Hit::path);
 }
 
 const char* furet_hit_title(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->title.c_str() : "";
+  return hit_text(r, i, &furet::Hit::title);
 }
 
 const char* furet_hit_date(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->published.c_str() : "";
+  return hit_text(r, i, &furet::Hit::published);
 }
 
 int furet_hit_date_from_file(const furet_results* r, size_t i) {
@@ -170,23 +173,19 @@ int furet_hit_date_from_file(const furet_results* r, size_t i) {
 }
 
 const char* furet_hit_author(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->author.c_str() : "";
+  return hit_text(r, i, &furet::Hit::author);
 }
 
 const char* furet_hit_source(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->source.c_str() : "";
+  return hit_text(r, i, &furet::Hit::source);
 }
 
 const char* furet_hit_url(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->url.c_str() : "";
+  return hit_text(r, i, &furet::Hit::url);
 }
 
 const char* furet_hit_language(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->language.c_str() : "";
+  return hit_text(r, i, &furet::Hit::language);
 }
 
 size_t furet_hit_also_in_count(const furet_results* r, size_t i) {
@@ -200,8 +199,7 @@ const char* furet_hit_also_in(const furet_results* r, size_t i, size_t k) {
 }
 
 const char* furet_hit_passage(const furet_results* r, size_t i) {
-  const furet::Hit* hit = hit_at(r, i);
-  return hit ? hit->passage.c_str() : "";
+  return hit_text(r, i, &furet::Hit::passage);
 }
 
 uint32_t furet_hit_begin(const furet_results* r, size_t i) {

@@ -19,6 +19,14 @@ class CApiTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string index() { return *dir_ / "index"; }
+  // A handle on the seeds' index; the test closes it.
+  static furet_searcher* open_seeds() {
+    const std::string location = index();
+    const char* locations[] = {location.c_str()};
+    furet_searcher* searcher = nullptr;
+    EXPECT_EQ(furet_open(locations, 1, &searcher), FURET_OK) << furet_error_message();
+    return searcher;
+  }
 
   static TempDir* dir_;
 };
@@ -67,10 +75,8 @@ TEST_F(CApiTest, SearchesAndReadsEveryField) {
 }
 
 TEST_F(CApiTest, FiltersBySourceAndDate) {
-  const std::string location = index();
-  const char* locations[] = {location.c_str()};
-  furet_searcher* searcher = nullptr;
-  ASSERT_EQ(furet_open(locations, 1, &searcher), FURET_OK);
+  furet_searcher* searcher = open_seeds();
+  ASSERT_NE(searcher, nullptr);
   furet_search_options options;
   furet_search_options_init(&options);
   EXPECT_EQ(options.since, nullptr);
@@ -96,10 +102,8 @@ TEST_F(CApiTest, FiltersBySourceAndDate) {
 }
 
 TEST_F(CApiTest, PagesAndTotals) {
-  const std::string location = index();
-  const char* locations[] = {location.c_str()};
-  furet_searcher* searcher = nullptr;
-  ASSERT_EQ(furet_open(locations, 1, &searcher), FURET_OK);
+  furet_searcher* searcher = open_seeds();
+  ASSERT_NE(searcher, nullptr);
   furet_search_options options;
   furet_search_options_init(&options);
   EXPECT_EQ(options.offset, 0u);
