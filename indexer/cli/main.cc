@@ -473,8 +473,15 @@ int main(int argc, char** argv) {
       print_report(report, index, verbose);
     }
     return 0;
-  } catch (const std::exception& e) {
+  } catch (const furet::Error& e) {
     std::cerr << "furet-index: error: " << safe(e.what()) << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    // Not one of furet's errors: most likely libxapian reading a damaged
+    // table (a length read from flipped bits, say).
+    std::cerr << "furet-index: error: " << safe(e.what()) << " while working on index '"
+              << safe(index) << "'; furet-index --check --index " << safe(index)
+              << " tells whether it is damaged\n";
     return 2;
   }
 }

@@ -97,7 +97,7 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     title_terms.push_back(std::string(schema::kTitlePrefix) + t.term);
     if (!t.alt_term.empty()) title_terms.push_back(std::string(schema::kTitlePrefix) + t.alt_term);
   }
-  const ArticleData data{file.path, article.title, article.text, article.passages,
+  const ArticleData data{file.source, article.title, article.text, article.passages,
                          completed(article.metadata, file)};
   // Filters by date, source and language read these on every passage.
   const std::string date = data.metadata.published.substr(0, 10);

@@ -1,12 +1,11 @@
 // Manifest records: a compact, length-prefixed text encoding.
 #include "manifest.h"
 
+#include <xxhash.h>
+
 #include <charconv>
 #include <cstdio>
-
 #include <set>
-
-#include <xxhash.h>
 
 #include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
@@ -69,8 +68,8 @@ std::optional<FileRecord> decode(std::string_view in) {
   if (in.substr(0, kVersion.size() + 1) != std::string(kVersion) + " ") return std::nullopt;
   in.remove_prefix(kVersion.size() + 1);
   if (!read_number(in, r.size) || !read_number(in, r.content_hash) ||
-      !read_number(in, r.passages) || !read_number(in, r.mtime_ns) ||
-      !read_string(in, r.source) || !read_string(in, r.path) || !in.empty()) {
+      !read_number(in, r.passages) || !read_number(in, r.mtime_ns) || !read_string(in, r.source) ||
+      !read_string(in, r.path) || !in.empty()) {
     return std::nullopt;
   }
   return r;
@@ -92,8 +91,8 @@ std::vector<std::string> manifest_problems(const Xapian::Database& db, const std
     const std::string who = "article '" + record->path + "'";
     const Xapian::doccount passages = db.get_termfreq(article + id);
     if (passages != record->passages) {
-      problems.push_back(who + " has " + std::to_string(passages) + " passages; the manifest says " +
-                         std::to_string(record->passages));
+      problems.push_back(who + " has " + std::to_string(passages) +
+                         " passages; the manifest says " + std::to_string(record->passages));
       continue;
     }
     for (auto p = db.postlist_begin(article + id); p != db.postlist_end(article + id); ++p) {
@@ -101,7 +100,7 @@ std::vector<std::string> manifest_problems(const Xapian::Database& db, const std
       if (data.empty()) continue;  // only its first passage holds the article
       try {
         const ArticleData stored = ArticleData::decode(data);
-        if (stored.path != record->path || stored.passages.size() != record->passages) {
+        if (stored.path != record->source || stored.passages.size() != record->passages) {
           problems.push_back(who + ": its stored text does not match its manifest record");
         }
       } catch (const Error& e) {

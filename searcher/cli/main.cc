@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -32,6 +33,20 @@ bool use_color(const std::string& mode) {
   if (mode == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   return ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+// An article's path as a person reads it: relative to the working directory
+// when it lies below it (as git and ripgrep show paths), else absolute.
+std::string shown_path(const std::string& path) {
+  static const std::string here = [] {
+    std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::canonical(".", ec);
+    return ec ? std::string() : cwd.string() + "/";
+  }();
+  if (!here.empty() && path.size() > here.size() && path.compare(0, here.size(), here) == 0) {
+    return path.substr(here.size());
+  }
+  return path;
 }
 
 // Text from the index (titles, passages, paths) may hold control characters
@@ -90,7 +105,7 @@ std::string explanation_text(const furet::Hit& hit) {
 void print_text(const furet::SearchResult& result, bool color) {
   for (const furet::Hit& hit : result.hits) {
     std::cout << hit.rank << ". " << (color ? kBold : "") << safe(hit.title)
-              << (color ? kPlain : "") << "\n   " << safe(hit.path);
+              << (color ? kPlain : "") << "\n   " << safe(shown_path(hit.path));
     if (!hit.source.empty()) std::cout << " · " << safe(hit.source);
     if (!hit.published.empty() && !hit.published_from_file) {
       std::cout << " · " << safe(hit.published.substr(0, 10));
@@ -98,7 +113,7 @@ void print_text(const furet::SearchResult& result, bool color) {
     std::cout << "  (score " << fixed(hit.score) << ")\n";
     if (!hit.also_in.empty()) {
       std::cout << "   also in:";
-      for (const std::string& path : hit.also_in) std::cout << ' ' << safe(path);
+      for (const std::string& path : hit.also_in) std::cout << ' ' << safe(shown_path(path));
       std::cout << '\n';
     }
     if (hit.explanation) std::cout << explanation_text(hit);
@@ -128,9 +143,10 @@ void print_json(const furet::SearchResult& result, const std::string& query) {
   for (const furet::Hit& hit : result.hits) {
     nlohmann::json highlights = nlohmann::json::array();
     for (const furet::HighlightRange& h : hit.highlights) highlights.push_back({h.begin, h.end});
-    nlohmann::json line = {{"rank", hit.rank},   {"score", hit.score},      {"doc", hit.path},
-                           {"title", hit.title}, {"passage", hit.passage},  {"begin", hit.begin},
-                           {"end", hit.end},     {"highlights", highlights}};
+    nlohmann::json line = {
+        {"rank", hit.rank},   {"score", hit.score},      {"doc", shown_path(hit.path)},
+        {"title", hit.title}, {"passage", hit.passage},  {"begin", hit.begin},
+        {"end", hit.end},     {"highlights", highlights}};
     // Metadata only where known; a date that is the file's says so.
     if (!hit.published.empty()) line["date"] = hit.published;
     if (hit.published_from_file) line["date_from_file"] = true;
@@ -139,7 +155,11 @@ void print_json(const furet::SearchResult& result, const std::string& query) {
           std::pair{"url", &hit.url}, std::pair{"lang", &hit.language}}) {
       if (!value->empty()) line[key] = *value;
     }
-    if (!hit.also_in.empty()) line["also_in"] = hit.also_in;
+    if (!hit.also_in.empty()) {
+      nlohmann::json others = nlohmann::json::array();
+      for (const std::string& path : hit.also_in) others.push_back(shown_path(path));
+      line["also_in"] = others;
+    }
     if (hit.explanation) line["explain"] = explanation_json(*hit.explanation);
     std::cout << json_line(line);
   }

@@ -116,6 +116,12 @@ check "-l lists every article" test "$(wc -l <<<"$listed")" = 5
 check "--offset continues the ranks" contains "$("$searcher" --json -n 2 --offset 4 puces | head -n1)" '"rank":5,'
 check "json summary: totals" contains "$("$searcher" --json puces | tail -n1)" '"estimated_articles":5,"estimated_passages":'
 
+# Paths work from anywhere: stored absolute, shown relative below the
+# working directory
+mkdir -p elsewhere
+check "below the working directory: relative" contains "$(cd corpus && "$searcher" --index ../.furet --json H200 | head -n1)" '"doc":"004_a22323992858b2dd.txt"'
+check "elsewhere: absolute" contains "$(cd elsewhere && "$searcher" --index ../.furet --json H200 | head -n1)" "\"doc\":\"$(pwd -P)/corpus/004_a22323992858b2dd.txt\""
+
 # Filters and the order by date
 check "--source: the folder stands in" test "$(status_of "$searcher" --source corpus H200)" = 0
 check "--source of none: no hit" test "$(status_of "$searcher" --source ailleurs H200)" = 1

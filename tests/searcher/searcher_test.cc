@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <filesystem>
 #include <regex>
 #include <set>
 
@@ -285,6 +286,8 @@ TEST(SearcherMetadataTest, HitsCarryTheArticlesMetadata) {
 
   const std::vector<Hit> dated = searcher.search("piscine").hits;
   ASSERT_EQ(dated.size(), 1u);
+  // The path works from anywhere: absolute and canonical.
+  EXPECT_EQ(dated[0].path, std::filesystem::canonical(dir / "journal/dated.md").string());
   EXPECT_EQ(dated[0].published, "2025-03-04");
   EXPECT_FALSE(dated[0].published_from_file);
   EXPECT_EQ(dated[0].author, "Jeanne Dupont");

@@ -92,7 +92,7 @@ inline bool operator==(const HighlightRange& a, const HighlightRange& b) {
 struct Hit {
   std::size_t rank = 0;     ///< 1 for the best hit
   double score = 0;         ///< higher is better; comparable within one search only
-  std::string path;         ///< the article's file, as the indexer named it
+  std::string path;         ///< the article's file: absolute, canonical
   std::string title;        ///< the article's title
   std::string passage;      ///< the passage text (a few sentences, UTF-8)
   std::uint32_t begin = 0;  ///< byte range of the passage in the article's text

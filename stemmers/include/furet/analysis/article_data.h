@@ -34,7 +34,7 @@ struct ArticleData {
     std::string url;       ///< canonical address
     std::string language;  ///< as the article declares it ("fr", "en-GB")
   };
-  std::string path;             ///< the article's file, as the indexer named it
+  std::string path;             ///< the article's file: absolute, canonical
   std::string title;            ///< the article's title
   std::string text;             ///< the article's readable text
   std::vector<Range> passages;  ///< in order: passage n is passages[n]
