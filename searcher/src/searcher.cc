@@ -365,13 +365,19 @@ void Searcher::reopen() {
 }
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) {
+  // A writer that commits twice while a search reads discards the revision
+  // it reads: the search starts again on the new one. A search reads for a
+  // few milliseconds and a commit takes longer, so a few attempts suffice
+  // even for a writer in a loop (seen under the sanitizers: two in a row).
+  constexpr int kAttempts = 5;
   return guarded("cannot search index", impl_->locations, [&] {
-    try {
-      impl_->refresh();
-      return impl_->run(query, options);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      impl_->refresh();  // a writer committed twice while we read: read the new state
-      return impl_->run(query, options);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        impl_->refresh();
+        return impl_->run(query, options);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kAttempts) throw;
+      }
     }
   });
 }
