@@ -189,11 +189,15 @@ CLI::Validator whole_number_from(std::int64_t least) {
       "COUNT");
 }
 
+// "--name" or "--name=value", known or not.
+bool is_long_option(const std::string& arg) { return arg.rfind("--", 0) == 0 && arg.size() > 2; }
+
 // The option of `app` that `arg` names ("--json", "--index=x", "-n", "-n5"),
 // or null. A short option with its value attached counts only when the value
 // is a number, so that "-nucléaire" stays an exclusion.
+
 const CLI::Option* option_named(const CLI::App& app, const std::string& arg) {
-  const bool long_name = arg.rfind("--", 0) == 0 && arg.size() > 2;
+  const bool long_name = is_long_option(arg);
   const bool short_name = !long_name && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-';
   if (!long_name && !short_name) return nullptr;
   for (const CLI::Option* option : app.get_options()) {
@@ -222,7 +226,7 @@ void split_query(const CLI::App& app, const std::vector<std::string>& args,
       break;
     }
     const CLI::Option* option = option_named(app, arg);
-    if (!option && !(arg.rfind("--", 0) == 0 && arg.size() > 2)) break;
+    if (!option && !is_long_option(arg)) break;
     options.push_back(arg);
     ++i;
     const bool value_attached = arg.find('=') != std::string::npos || arg.rfind("--", 0) != 0;

@@ -434,7 +434,10 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
   Xapian::Query xq = built.xapian_query();
   if (xq.empty() || options.limit == 0) return result;
   // Filters narrow the match itself, not the top passages of an unfiltered one.
-  if (const Xapian::Query filter = detail::filter_query(options, analyzer, detail::today_utc());
+  // Only "7d" and "2w" need today; the clock is not read for other searches.
+  const bool dated = !options.since.empty() || !options.until.empty();
+  if (const Xapian::Query filter =
+          detail::filter_query(options, analyzer, dated ? detail::today_utc() : std::string());
       !filter.empty()) {
     xq = Xapian::Query(Xapian::Query::OP_FILTER, xq, filter);
   }

@@ -10,18 +10,23 @@ constexpr std::size_t kMinCorrectedBytes = 4;
 constexpr std::size_t kLongWordBytes = 7;  // long enough for two typos
 constexpr int kMaxCorrections = 8;         // each costs a look-up; a query has a few words
 
-bool stem_known(const Token& t, const Xapian::Database& db) {
-  return db.get_termfreq(t.term) > 0 || (!t.alt_term.empty() && db.get_termfreq(t.alt_term) > 0);
+// True if the index has the token's term or its accent-blind one, under
+// `prefix` ("" for passage words).
+bool has_term(const Token& t, const Xapian::Database& db, std::string_view prefix = "") {
+  const auto freq = [&](const std::string& term) {
+    return db.get_termfreq(std::string(prefix) + term);
+  };
+  return freq(t.term) > 0 || (!t.alt_term.empty() && freq(t.alt_term) > 0);
 }
+
+bool stem_known(const Token& t, const Xapian::Database& db) { return has_term(t, db); }
 
 // A word of some article's title: the index knows it, though no passage
 // holds it and the spelling table (passage words) does not list it. (Only
 // its stem can be checked, so a word whose stem passages hold is checked
 // against the spelling table instead.)
 bool in_a_title(const Token& t, const Xapian::Database& db) {
-  const std::string title(schema::kTitlePrefix);
-  return db.get_termfreq(title + t.term) > 0 ||
-         (!t.alt_term.empty() && db.get_termfreq(title + t.alt_term) > 0);
+  return has_term(t, db, schema::kTitlePrefix);
 }
 
 // True if the articles hold `folded` as written. A known stem is not enough: a
