@@ -14,7 +14,8 @@ packages=(
   libgtest-dev                       # tests
   help2man                           # man pages from --help
   xapian-tools                       # xapian-tcpsrv, for the remote-shard test
-  python3                            # the ctypes example's test
+  python3 python3-dev python3-pybind11  # the Python module
+  python3-pytest                     # its tests
 )
 if [ "${1:-}" = "--sanitizers" ]; then
   # The ASan/UBSan build and the libFuzzer targets (.ci/run, scripts/fuzz.sh).

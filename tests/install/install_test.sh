@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the build into a staging prefix, then builds and runs the examples
 # against it as outside programs would: C++ with find_package and with
-# pkg-config, C with find_package and with pkg-config, Python through ctypes.
-# Usage: install_test.sh CMAKE BUILD_DIR SOURCE_DIR INDEXER
+# pkg-config, C with find_package and with pkg-config, Python with the furet
+# module (when it is built: PYTHON names its interpreter).
+# Usage: install_test.sh CMAKE BUILD_DIR SOURCE_DIR INDEXER [PYTHON]
 set -euo pipefail
-cmake=$1 build=$2 source=$3 indexer=$4
+cmake=$1 build=$2 source=$3 indexer=$4 python=${5:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
@@ -51,9 +52,11 @@ check "C example builds with pkg-config" \
   sh -c "cc -std=c99 -Wall -Werror '$source/examples/c/search.c' -o '$work/c-pc' \$(pkg-config --cflags --libs furet)"
 check "C example (pkg-config) finds the answer" finds_afp "$work/c-pc" "${query[@]}"
 
-if command -v python3 >/dev/null; then
-  check "Python ctypes example finds the answer" \
-    finds_afp python3 "$source/examples/python/search.py" "${query[@]}" "$libdir/libfuret.so"
+if [ -n "$python" ]; then
+  module=$(find "$prefix" -name 'furet.cpython-*.so' | head -n1)
+  check "Python module installed" test -n "$module"
+  check "Python example finds the answer" \
+    finds_afp env PYTHONPATH="$(dirname "$module")" "$python" "$source/examples/python/search.py" "${query[@]}"
 fi
 echo "$passed passed, $failed failed"
 test "$failed" = 0

@@ -25,6 +25,9 @@ for path in usr/bin/furet-index usr/bin/furet-search usr/include/furet/searcher.
             usr/lib/pkgconfig/furet.pc "usr/lib/libfuret.so.0"; do
   check "holds $path" has "$contents" "\./$path"
 done
+if compgen -G "$build/python/furet.cpython-*.so" >/dev/null; then
+  check "holds the Python module" has "$contents" "usr/lib/python3/dist-packages/furet.cpython-"
+fi
 if command -v help2man >/dev/null; then
   check "holds the man pages" has "$contents" "usr/share/man/man1/furet-search.1"
 fi

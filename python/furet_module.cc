@@ -1,0 +1,339 @@
+// `import furet`: the searcher and the index writer for Python programs.
+//
+// A thin layer over the C++ library: the same results, options and errors as
+// furet-search. What Python needs that C++ does not is done here: text is
+// str, highlights are str indices (the library gives UTF-8 byte offsets), the
+// GIL is released while furet works, and a Searcher shared by threads is
+// used by one of them at a time, as the C++ class requires.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <mutex>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "furet/error.h"
+#include "furet/indexer/index_status.h"
+#include "furet/indexer/index_writer.h"
+#include "furet/searcher.h"
+
+namespace py = pybind11;
+
+namespace {
+
+// Text from furet is UTF-8; a byte that is not (a path's, say) becomes U+FFFD
+// rather than an exception in the middle of a result.
+py::str to_str(std::string_view text) {
+  PyObject* decoded =
+      PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+  if (!decoded) throw py::error_already_set();
+  return py::reinterpret_steal<py::str>(decoded);
+}
+
+// The str index of byte `offset` of `text`: the length of the text before it.
+std::size_t str_index(std::string_view text, std::size_t offset) {
+  return py::len(to_str(text.substr(0, offset)));
+}
+
+// One hit as Python sees it: fields by name, str everywhere.
+struct PyHit {
+  std::size_t rank = 0;
+  double score = 0;
+  py::str path, title, passage, date, author, source, url, language;
+  bool date_from_file = false;
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;
+  std::vector<py::str> also_in;
+};
+
+struct PySearchResult {
+  std::vector<PyHit> hits;
+  py::object corrected_query, suggested_query;  // str, or None
+  std::vector<py::str> warnings;
+  std::size_t estimated_passages = 0, estimated_articles = 0;
+};
+
+py::object str_or_none(const std::string& text) {
+  return text.empty() ? py::object(py::none()) : py::object(to_str(text));
+}
+
+PySearchResult to_python(const furet::SearchResult& result) {
+  PySearchResult out;
+  for (const furet::Hit& hit : result.hits) {
+    PyHit h;
+    h.rank = hit.rank;
+    h.score = hit.score;
+    h.path = to_str(hit.path);
+    h.title = to_str(hit.title);
+    h.passage = to_str(hit.passage);
+    h.date = to_str(hit.published);
+    h.date_from_file = hit.published_from_file;
+    h.author = to_str(hit.author);
+    h.source = to_str(hit.source);
+    h.url = to_str(hit.url);
+    h.language = to_str(hit.language);
+    for (const furet::HighlightRange& range : hit.highlights) {
+      h.highlights.emplace_back(str_index(hit.passage, range.begin),
+                                str_index(hit.passage, range.end));
+    }
+    for (const std::string& path : hit.also_in) h.also_in.push_back(to_str(path));
+    out.hits.push_back(std::move(h));
+  }
+  out.corrected_query = str_or_none(result.corrected_query);
+  out.suggested_query = str_or_none(result.suggested_query);
+  for (const std::string& warning : result.warnings) out.warnings.push_back(to_str(warning));
+  out.estimated_passages = result.estimated_passages;
+  out.estimated_articles = result.estimated_articles;
+  return out;
+}
+
+// A Searcher for Python: the C++ Searcher, and the lock that lets threads
+// share it (each search holds it, not the GIL).
+class PySearcher {
+ public:
+  explicit PySearcher(const std::variant<std::string, std::vector<std::string>>& where) {
+    py::gil_scoped_release release;
+    if (const auto* one = std::get_if<std::string>(&where)) {
+      searcher_ = std::make_unique<furet::Searcher>(*one);
+    } else {
+      searcher_ = std::make_unique<furet::Searcher>(std::get<std::vector<std::string>>(where));
+    }
+  }
+
+  PySearchResult search(
+      const std::string& query, std::size_t n, std::size_t offset, std::size_t per_article,
+      const std::optional<std::string>& since, const std::optional<std::string>& until,
+      const std::variant<std::monostate, std::string, std::vector<std::string>>& source,
+      const std::optional<std::string>& language, const std::string& sort, bool synonyms,
+      bool correct_spelling, std::size_t candidates) {
+    furet::SearchOptions options;
+    options.limit = n;
+    options.offset = offset;
+    options.per_article = per_article;
+    options.since = since.value_or("");
+    options.until = until.value_or("");
+    if (const auto* one = std::get_if<std::string>(&source)) options.sources = {*one};
+    if (const auto* many = std::get_if<std::vector<std::string>>(&source)) {
+      options.sources = *many;
+    }
+    options.language = language.value_or("");
+    if (sort == "date") {
+      options.sort = furet::SearchOptions::Sort::kDate;
+    } else if (sort != "relevance") {
+      throw furet::InvalidArgument("sort '" + sort + "': want 'relevance' or 'date'");
+    }
+    options.synonyms = synonyms;
+    options.correct_spelling = correct_spelling;
+    options.candidates = candidates;
+    furet::SearchResult result;
+    {
+      py::gil_scoped_release release;
+      std::lock_guard<std::mutex> lock(mutex_);
+      result = searcher_->search(query, options);
+    }
+    return to_python(result);
+  }
+
+  void reopen() {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(mutex_);
+    searcher_->reopen();
+  }
+
+  void load_thesaurus(const std::string& path) {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(mutex_);
+    searcher_->load_thesaurus(path);
+  }
+
+ private:
+  std::unique_ptr<furet::Searcher> searcher_;
+  std::mutex mutex_;
+};
+
+// An index folder for Python: each update takes the write lock for its own
+// duration only, so an Index object kept around never blocks furet-index.
+class PyIndex {
+ public:
+  PyIndex(std::string path, std::size_t shards) : path_(std::move(path)), shards_(shards) {}
+
+  furet::UpdateReport update(const std::vector<std::string>& paths, bool rebuild,
+                             std::size_t threads, bool follow_links) {
+    furet::UpdateOptions options;
+    options.rebuild = rebuild;
+    options.threads = threads;
+    options.follow_links = follow_links;
+    py::gil_scoped_release release;
+    furet::IndexWriter writer(path_, shards_);
+    return writer.update(paths, options);
+  }
+
+  furet::IndexStatus status() const {
+    py::gil_scoped_release release;
+    return furet::read_index_status(path_);
+  }
+
+  furet::IndexCheck check() const {
+    py::gil_scoped_release release;
+    return furet::check_index(path_);
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::size_t shards_;
+};
+
+std::string hit_repr(const PyHit& hit) {
+  return "<furet.Hit " + std::to_string(hit.rank) + " " + std::string(py::repr(hit.path)) + ">";
+}
+
+}  // namespace
+
+PYBIND11_MODULE(furet, m) {
+  m.doc() =
+      "Passage search for French news articles.\n\n"
+      "    import furet\n"
+      "    furet.Index('news.furet').update(['articles'])\n"
+      "    for hit in furet.Searcher('news.furet').search('licence H200'):\n"
+      "        print(hit.rank, hit.path, hit.passage)\n";
+  m.attr("__version__") = FURET_VERSION;
+
+  // furet's error kinds, one Python exception each, under furet.Error. A
+  // translator registered later is tried first: the kinds after their base.
+  const auto& error = py::register_exception<furet::Error>(m, "Error", PyExc_RuntimeError);
+  py::register_exception<furet::IndexNotFound>(m, "IndexNotFound", error.ptr());
+  py::register_exception<furet::IndexLocked>(m, "IndexLocked", error.ptr());
+  py::register_exception<furet::IncompatibleIndex>(m, "IncompatibleIndex", error.ptr());
+  py::register_exception<furet::IoError>(m, "IoError", error.ptr());
+  py::register_exception<furet::InvalidArgument>(m, "InvalidArgument", error.ptr());
+
+  py::class_<PyHit>(m, "Hit", "One passage that answers the query.")
+      .def_readonly("rank", &PyHit::rank, "1 for the best hit")
+      .def_readonly("score", &PyHit::score, "higher is better; comparable within one search")
+      .def_readonly("path", &PyHit::path, "the article's file, absolute and canonical")
+      .def_readonly("title", &PyHit::title)
+      .def_readonly("passage", &PyHit::passage, "a few sentences of the article")
+      .def_readonly("highlights", &PyHit::highlights,
+                    "(start, end) of each matched word: passage[start:end]")
+      .def_readonly("date", &PyHit::date,
+                    "publication date, ISO 8601; the file's date when the article gives none")
+      .def_readonly("date_from_file", &PyHit::date_from_file,
+                    "True when date is the file's modification date")
+      .def_readonly("author", &PyHit::author, "'' if unknown")
+      .def_readonly("source", &PyHit::source, "the site or publisher, else the article's folder")
+      .def_readonly("url", &PyHit::url, "'' if unknown")
+      .def_readonly("language", &PyHit::language, "as the article declares it, else ''")
+      .def_readonly("also_in", &PyHit::also_in,
+                    "paths of other articles holding the same passage, shown once here")
+      .def("__repr__", &hit_repr);
+
+  py::class_<PySearchResult>(m, "SearchResult",
+                             "The hits of one search, best first (iterable), and what the "
+                             "search made of the query.")
+      .def_readonly("hits", &PySearchResult::hits)
+      .def_readonly("corrected_query", &PySearchResult::corrected_query,
+                    "the query searched when the query as typed found nothing, else None")
+      .def_readonly("suggested_query", &PySearchResult::suggested_query,
+                    "a spelling the index knows better ('did you mean'), else None")
+      .def_readonly("warnings", &PySearchResult::warnings,
+                    "parts of the query read other than as written")
+      .def_readonly("estimated_passages", &PySearchResult::estimated_passages)
+      .def_readonly("estimated_articles", &PySearchResult::estimated_articles)
+      .def("__len__", [](const PySearchResult& r) { return r.hits.size(); })
+      .def("__getitem__",
+           [](const PySearchResult& r, py::ssize_t i) {
+             const auto n = static_cast<py::ssize_t>(r.hits.size());
+             if (i < 0) i += n;
+             if (i < 0 || i >= n) throw py::index_error("hit index out of range");
+             return r.hits[static_cast<std::size_t>(i)];
+           })
+      .def(
+          "__iter__",
+          [](const PySearchResult& r) { return py::make_iterator(r.hits.begin(), r.hits.end()); },
+          py::keep_alive<0, 1>());
+
+  py::class_<PySearcher>(m, "Searcher",
+                         "A read-only handle on one or more furet indexes, searched as one.\n\n"
+                         "Each search sees the latest commit: an update, a rebuild or a "
+                         "re-sharding shows up on the next search. Threads may share a "
+                         "Searcher (they take turns) or open one each (they search at once).")
+      .def(py::init<const std::variant<std::string, std::vector<std::string>>&>(),
+           py::arg("location"),
+           "Opens an index folder, a 'tcp://HOST:PORT' served by xapian-tcpsrv, or a list "
+           "of them searched as one. Raises IndexNotFound, IncompatibleIndex or IoError.")
+      .def("search", &PySearcher::search, py::arg("query"), py::arg("n") = 10,
+           py::arg("offset") = 0, py::kw_only(), py::arg("per_article") = 0,
+           py::arg("since") = py::none(), py::arg("until") = py::none(),
+           py::arg("source") = py::none(), py::arg("language") = py::none(),
+           py::arg("sort") = "relevance", py::arg("synonyms") = true,
+           py::arg("correct_spelling") = true, py::arg("candidates") = 50,
+           "The best passages for `query` (furet-search's syntax): hits offset+1 to "
+           "offset+n. since/until take '2025-08-12', '2025-08', '2025', '7d' or '2w'; "
+           "source a name or a list of names; sort 'relevance' or 'date' (newest first). "
+           "Raises InvalidArgument for an option it cannot read, IoError if the index "
+           "cannot be read.")
+      .def("reopen", &PySearcher::reopen,
+           "Moves to the index's latest commit now (search() does it itself).")
+      .def("load_thesaurus", &PySearcher::load_thesaurus, py::arg("path"),
+           "Replaces the built-in thesaurus: one group of synonyms per line, "
+           "comma-separated, '#' for comments.");
+
+  py::class_<furet::FileNote>(m, "FileNote", "A file an update skipped or warns about.")
+      .def_readonly("path", &furet::FileNote::path)
+      .def_readonly("reason", &furet::FileNote::reason)
+      .def_readonly("kept", &furet::FileNote::kept,
+                    "not read this time for a passing reason; the index keeps what it held")
+      .def("__repr__", [](const furet::FileNote& note) {
+        return "<furet.FileNote " + std::string(py::repr(to_str(note.path))) + ": " + note.reason +
+               ">";
+      });
+
+  py::class_<furet::UpdateReport>(m, "UpdateReport", "What one update did.")
+      .def_readonly("added", &furet::UpdateReport::added)
+      .def_readonly("updated", &furet::UpdateReport::updated)
+      .def_readonly("removed", &furet::UpdateReport::removed)
+      .def_readonly("unchanged", &furet::UpdateReport::unchanged)
+      .def_readonly("skipped", &furet::UpdateReport::skipped)
+      .def_readonly("warnings", &furet::UpdateReport::warnings)
+      .def_readonly("passages_written", &furet::UpdateReport::passages_written)
+      .def_readonly("bytes_read", &furet::UpdateReport::bytes_read)
+      .def_readonly("seconds", &furet::UpdateReport::seconds)
+      .def_property_readonly("changed", &furet::UpdateReport::changed);
+
+  py::class_<furet::IndexStatus>(m, "IndexStatus", "What an index holds.")
+      .def_readonly("articles", &furet::IndexStatus::articles)
+      .def_readonly("passages", &furet::IndexStatus::passages)
+      .def_readonly("terms", &furet::IndexStatus::terms)
+      .def_readonly("bytes", &furet::IndexStatus::bytes)
+      .def_readonly("schema", &furet::IndexStatus::schema)
+      .def_readonly("analysis", &furet::IndexStatus::analysis)
+      .def_readonly("updated", &furet::IndexStatus::updated,
+                    "last update that changed something, seconds since the epoch")
+      .def_readonly("shards", &furet::IndexStatus::shards);
+
+  py::class_<furet::IndexCheck>(m, "IndexCheck", "What Index.check() found.")
+      .def_readonly("articles", &furet::IndexCheck::articles)
+      .def_readonly("passages", &furet::IndexCheck::passages)
+      .def_readonly("databases", &furet::IndexCheck::databases)
+      .def_readonly("problems", &furet::IndexCheck::problems,
+                    "a sentence per fault, naming the file or article")
+      .def_property_readonly("sound", &furet::IndexCheck::sound);
+
+  py::class_<PyIndex>(m, "Index",
+                      "An index folder to build and update (furet-index). An update takes "
+                      "the index's write lock for its own duration.")
+      .def(py::init<std::string, std::size_t>(), py::arg("path"), py::arg("shards") = 0,
+           "shards > 1 makes a new or rebuilt index sharded; 0 keeps the index's layout.")
+      .def("update", &PyIndex::update, py::arg("paths"), py::kw_only(), py::arg("rebuild") = false,
+           py::arg("threads") = 0, py::arg("follow_links") = false,
+           "Brings the index in line with the files and folders in `paths` and commits "
+           "once. Raises InvalidArgument if the folder holds files furet did not make "
+           "(nothing is written there), IndexLocked if another process is updating it, "
+           "IncompatibleIndex, or IoError.")
+      .def("status", &PyIndex::status, "Raises IndexNotFound if there is no index.")
+      .def("check", &PyIndex::check, "Checks every table and the manifest; changes nothing.")
+      .def_property_readonly("path", &PyIndex::path);
+}
