@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "furet/searcher.h"
+#include "result_json.h"
 #include "terminal_text.h"
 
 namespace {
@@ -121,56 +121,12 @@ void print_text(const furet::SearchResult& result, bool color) {
   }
 }
 
-nlohmann::json explanation_json(const furet::Explanation& e) {
-  nlohmann::json terms = nlohmann::json::array();
-  for (const furet::TermWeight& t : e.terms) {
-    terms.push_back({{"term", t.term}, {"origin", t.origin}, {"weight", t.weight}});
-  }
-  return {{"bm25", e.bm25},           {"terms", terms},
-          {"coverage", e.coverage},   {"coverage_factor", e.coverage_factor},
-          {"proximity", e.proximity}, {"proximity_factor", e.proximity_factor},
-          {"article", e.article},     {"article_factor", e.article_factor},
-          {"synonyms", e.synonyms}};
-}
-
-std::string json_line(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
-}
-
-// One object per hit, then one summary object: the query as typed, the
-// query searched (after any spelling correction), a suggestion, the count.
+// One object per hit, then one summary object.
 void print_json(const furet::SearchResult& result, const std::string& query) {
   for (const furet::Hit& hit : result.hits) {
-    nlohmann::json highlights = nlohmann::json::array();
-    for (const furet::HighlightRange& h : hit.highlights) highlights.push_back({h.begin, h.end});
-    nlohmann::json line = {
-        {"rank", hit.rank},   {"score", hit.score},      {"doc", shown_path(hit.path)},
-        {"title", hit.title}, {"passage", hit.passage},  {"begin", hit.begin},
-        {"end", hit.end},     {"highlights", highlights}};
-    // Metadata only where known; a date that is the file's says so.
-    if (!hit.published.empty()) line["date"] = hit.published;
-    if (hit.published_from_file) line["date_from_file"] = true;
-    for (const auto& [key, value] :
-         {std::pair{"author", &hit.author}, std::pair{"source", &hit.source},
-          std::pair{"url", &hit.url}, std::pair{"lang", &hit.language}}) {
-      if (!value->empty()) line[key] = *value;
-    }
-    if (!hit.also_in.empty()) {
-      nlohmann::json others = nlohmann::json::array();
-      for (const std::string& path : hit.also_in) others.push_back(shown_path(path));
-      line["also_in"] = others;
-    }
-    if (hit.explanation) line["explain"] = explanation_json(*hit.explanation);
-    std::cout << json_line(line);
+    std::cout << furet::json::dump(furet::json::hit(hit, shown_path)) << '\n';
   }
-  nlohmann::json summary = {
-      {"query", query},
-      {"searched", result.corrected_query.empty() ? query : result.corrected_query},
-      {"hits", result.hits.size()},
-      {"estimated_passages", result.estimated_passages},
-      {"estimated_articles", result.estimated_articles}};
-  if (!result.suggested_query.empty()) summary["suggestion"] = result.suggested_query;
-  std::cout << json_line({{"summary", summary}});
+  std::cout << furet::json::dump({{"summary", furet::json::summary(result, query)}}) << '\n';
 }
 
 // A count option's check: a whole number, at least `least`, in words a user reads.
@@ -299,9 +255,10 @@ int main(int argc, char** argv) {
                "Show how each score is made: BM25 by term, coverage, proximity, article evidence, "
                "synonyms used (in JSON: an \"explain\" object)");
   app.add_flag("--json", json,
-               "One JSON object per hit per line: rank, score, doc, title, passage, begin, end, "
-               "highlights ([begin, end] byte ranges in passage), and where known date "
-               "(date_from_file when it is the file's), author, source, url, lang, also_in (other "
+               "One JSON object per hit per line: rank, score, id (the article's), doc, title, "
+               "passage, begin, end, highlights ([begin, end] byte ranges in passage), and "
+               "where known date (date_from_file when it is the file's), author, source, url, "
+               "lang, also_in (other "
                "articles holding the same passage, shown once); then one "
                "{\"summary\": {query, searched, suggestion, hits, estimated_passages, "
                "estimated_articles}} line");

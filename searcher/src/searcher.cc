@@ -14,6 +14,7 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "docid_order.h"
@@ -28,6 +29,7 @@
 #include "query_parser.h"
 #include "ranker.h"
 #include "spelling.h"
+#include "terminal_text.h"
 #include "thesaurus.h"
 
 namespace furet {
@@ -155,10 +157,43 @@ std::vector<std::uint32_t> ordinals_of(const Xapian::Database& db,
   return ordinals;
 }
 
-// The stored data of articles `ids`, read from their first passages in one
-// query: a remote index answers it in one round trip, not one per article.
-std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
-                                               std::vector<std::string> ids) {
+// An article id as the API shows it: its 8 bytes (schema.h) as 16 hex digits.
+std::string hex_of_id(std::string_view id) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (const char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    hex += kDigits[byte >> 4];
+    hex += kDigits[byte & 0xF];
+  }
+  return hex;
+}
+
+// The 8 bytes of an id given as 16 hex digits; InvalidArgument otherwise.
+std::string id_of_hex(std::string_view hex) {
+  const auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string id;
+  for (std::size_t i = 0; hex.size() == 16 && i < hex.size(); i += 2) {
+    const int high = nibble(hex[i]), low = nibble(hex[i + 1]);
+    if (high < 0 || low < 0) break;
+    id += static_cast<char>(high << 4 | low);
+  }
+  if (id.size() != 8) {
+    throw InvalidArgument("article id '" + terminal_safe(hex) + "': want 16 hex digits");
+  }
+  return id;
+}
+
+// The stored data of those of articles `ids` the index holds, read from
+// their first passages in one query: a remote index answers it in one round
+// trip, not one per article.
+std::map<std::string, ArticleData> find_articles(const Xapian::Database& db,
+                                                 std::vector<std::string> ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<Xapian::Query> terms;
@@ -177,7 +212,15 @@ std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
     const Xapian::Document doc = it.get_document();
     articles.emplace(doc.get_value(schema::kArticleIdSlot), ArticleData::decode(doc.get_data()));
   }
-  if (articles.size() != ids.size()) {
+  return articles;
+}
+
+// The stored data of articles `ids`, which the index must hold: they are
+// those of passages it just matched.
+std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
+                                               const std::vector<std::string>& ids) {
+  std::map<std::string, ArticleData> articles = find_articles(db, ids);
+  if (articles.size() != std::set<std::string>(ids.begin(), ids.end()).size()) {
     throw IncompatibleIndex(
         "passages without their article's stored data; rebuild the index "
         "with furet-index --rebuild");
@@ -382,6 +425,29 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
   });
 }
 
+std::optional<Article> Searcher::article(std::string_view id) {
+  const std::string key = id_of_hex(id);
+  return guarded("cannot read index", impl_->locations, [&]() -> std::optional<Article> {
+    impl_->refresh();
+    std::map<std::string, ArticleData> found = find_articles(impl_->db, {key});
+    if (found.empty()) return std::nullopt;
+    ArticleData& data = found.begin()->second;
+    Article article;
+    article.id = hex_of_id(key);
+    article.path = std::move(data.path);
+    article.title = std::move(data.title);
+    article.text = std::move(data.text);
+    ArticleData::Metadata& meta = data.metadata;
+    article.published = std::move(meta.published);
+    article.published_from_file = meta.published_from_file;
+    article.author = std::move(meta.author);
+    article.source = std::move(meta.source);
+    article.url = std::move(meta.url);
+    article.language = std::move(meta.language);
+    return article;
+  });
+}
+
 Explanation Searcher::Impl::explain(const Xapian::Enquire& enquire, Xapian::docid did,
                                     const detail::ScoreParts& score,
                                     const detail::Candidate& candidate,
@@ -538,6 +604,7 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     hit.rank = options.offset + result.hits.size() + 1;
     hit.score = scores[i].total;
     hit.path = article.path;
+    hit.article_id = hex_of_id(candidates_seen[i].article);
     hit.title = article.title;
     hit.passage = article.passage(ordinal);  // checks the ordinal
     hit.begin = article.passages[ordinal].begin;

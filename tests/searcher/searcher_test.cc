@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cctype>
 #include <filesystem>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -152,6 +154,27 @@ TEST_F(SearcherTest, PassageRangePointsIntoTheArticle) {
   ASSERT_FALSE(hits.empty());
   const std::string article = furet::testing::read_file(hits[0].path);
   EXPECT_EQ(article.substr(hits[0].begin, hits[0].end - hits[0].begin), hits[0].passage);
+}
+
+TEST_F(SearcherTest, AHitsArticleIsReadByItsId) {
+  Searcher searcher(index());
+  const std::vector<Hit> hits = searcher.search("licence H200").hits;
+  ASSERT_FALSE(hits.empty());
+  const std::optional<Article> article = searcher.article(hits[0].article_id);
+  ASSERT_TRUE(article.has_value());
+  EXPECT_EQ(article->id, hits[0].article_id);
+  EXPECT_EQ(article->path, hits[0].path);
+  EXPECT_EQ(article->title, hits[0].title);
+  EXPECT_EQ(article->source, hits[0].source);
+  EXPECT_EQ(article->text.substr(hits[0].begin, hits[0].end - hits[0].begin), hits[0].passage);
+  // Upper-case digits are the same id; an id the index lacks is nothing.
+  std::string upper = hits[0].article_id;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(searcher.article(upper)->path, article->path);
+  EXPECT_FALSE(searcher.article("0123456789abcdef").has_value());
+  for (const char* bad : {"", "xyz", "0123456789abcdeg", "0123456789abcdef0", "../etc/passwd"}) {
+    EXPECT_THROW(searcher.article(bad), InvalidArgument) << bad;
+  }
 }
 
 TEST_F(SearcherTest, PerArticleCapHolds) {

@@ -110,6 +110,23 @@ struct Hit {
   /// Other articles that hold the same passage (word for word, or nearly),
   /// by path: it is shown once, here.
   std::vector<std::string> also_in;
+  /// The article's id in the index (16 hex digits), for Searcher::article().
+  std::string article_id;
+};
+
+/// A whole article as the index stores it: what a client needs to show a
+/// passage in its context (Hit::begin and Hit::end index `text`).
+struct Article {
+  std::string id;     ///< 16 hex digits, as Hit::article_id
+  std::string path;   ///< the article's file: absolute, canonical
+  std::string title;  ///< the article's title
+  std::string text;   ///< the article's readable text, passages and all
+  std::string published;             ///< as Hit::published
+  bool published_from_file = false;  ///< as Hit::published_from_file
+  std::string author;                ///< empty if unknown
+  std::string source;                ///< the site or publisher, else the article's folder
+  std::string url;                   ///< canonical address, if known
+  std::string language;              ///< as the article declares it, if it does
 };
 
 /// The outcome of a search: the hits, best first, and what was not understood.
@@ -165,6 +182,12 @@ class FURET_EXPORT Searcher {
   /// The best passages for `query`. An empty or unmatched query gives no hits.
   /// Throws IoError if the index cannot be read.
   SearchResult search(std::string_view query, const SearchOptions& options = {});
+
+  /// The article `id` (a Hit::article_id) at the index's latest commit, or
+  /// nothing if the index holds no such article (any more). Throws
+  /// InvalidArgument if `id` is not 16 hex digits, IoError if the index
+  /// cannot be read.
+  std::optional<Article> article(std::string_view id);
 
   /// Replaces the built-in French thesaurus with the one in `path`: one group of
   /// synonyms per line, entries separated by commas, '#' for comments.
