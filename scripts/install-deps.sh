@@ -11,11 +11,13 @@ packages=(
   nlohmann-json3-dev                 # JSON output and document data
   libxxhash-dev                      # file and path hashes of the manifest
   libgumbo-dev                       # HTML5 parsing of web pages
+  libcpp-httplib-dev                 # furet-serve's HTTP server
   libgtest-dev                       # tests
   help2man                           # man pages from --help
   xapian-tools                       # xapian-tcpsrv, for the remote-shard test
   python3 python3-dev python3-pybind11  # the Python module
-  python3-pytest                     # its tests
+  python3-pytest                     # its tests and furet-serve's
+  chromium chromium-driver python3-selenium  # the search page's test in a browser
 )
 if [ "${1:-}" = "--sanitizers" ]; then
   # The ASan/UBSan build and the libFuzzer targets (.ci/run, scripts/fuzz.sh).

@@ -25,6 +25,10 @@ for path in usr/bin/furet-index usr/bin/furet-search usr/include/furet/searcher.
             usr/lib/pkgconfig/furet.pc "usr/lib/libfuret.so.0"; do
   check "holds $path" has "$contents" "\./$path"
 done
+if [ -x "$build/bin/furet-serve" ]; then
+  check "holds furet-serve" has "$contents" "\./usr/bin/furet-serve"
+  check "depends on libcpp-httplib" has "$info" "Depends:.*libcpp-httplib"
+fi
 if compgen -G "$build/python/furet.cpython-*.so" >/dev/null; then
   check "holds the Python module" has "$contents" "usr/lib/python3/dist-packages/furet.cpython-"
 fi

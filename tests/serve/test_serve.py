@@ -1,0 +1,250 @@
+"""furet-serve, used as a client would: HTTP on 127.0.0.1, JSON answers.
+
+Run by ctest (tests/CMakeLists.txt) with FURET_BIN_DIR and FURET_SOURCE_DIR
+set. Each test starts its own server on a free port.
+"""
+import json
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+BIN_DIR = pathlib.Path(os.environ["FURET_BIN_DIR"]).resolve()
+CORPUS = pathlib.Path(os.environ["FURET_SOURCE_DIR"]).resolve() / "corpus"
+# How long a server may take to start, scaled for the sanitizer builds.
+SCALE = float(os.environ.get("FURET_TIME_SCALE", "1"))
+
+
+def index_corpus(index, corpus=CORPUS, *options):
+    subprocess.run([str(BIN_DIR / "furet-index"), "-q", "--index", str(index), *options,
+                    str(corpus)], check=True)
+
+
+class Server:
+    """A furet-serve process; its stderr (status and access log) is kept."""
+
+    def __init__(self, index, *options):
+        self.log_path = pathlib.Path(str(index) + ".log")
+        self.log = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            [str(BIN_DIR / "furet-serve"), "--index", str(index), "--port", "0", *options],
+            stderr=self.log, cwd="/")
+        deadline = time.monotonic() + 10 * SCALE
+        while time.monotonic() < deadline:
+            for line in self.log_path.read_text().splitlines():
+                if "listening on " in line:
+                    self.url = line.split("listening on ")[1].rstrip("/")
+                    return
+            assert self.process.poll() is None, self.log_path.read_text()
+            time.sleep(0.02)
+        raise AssertionError("furet-serve did not start: " + self.log_path.read_text())
+
+    def get(self, path, method="GET"):
+        """(status, JSON body or text, headers)."""
+        request = urllib.request.Request(self.url + path, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=30 * SCALE) as response:
+                status, body, headers = response.status, response.read(), response.headers
+        except urllib.error.HTTPError as error:
+            status, body, headers = error.code, error.read(), error.headers
+        if headers.get_content_type() == "application/json":
+            return status, json.loads(body), headers
+        return status, body.decode(), headers
+
+    def search(self, query, **params):
+        return self.get("/search?" + urllib.parse.urlencode({"q": query, **params}, doseq=True))
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        code = self.process.wait(timeout=30 * SCALE)
+        self.log.close()
+        return code
+
+
+@pytest.fixture
+def served(tmp_path):
+    index = tmp_path / "index"
+    index_corpus(index)
+    server = Server(index)
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+def furet_search_json(index, query, *options):
+    run = subprocess.run([str(BIN_DIR / "furet-search"), "--json", "--index", str(index),
+                          *options, "--", query], capture_output=True, text=True, cwd="/")
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    return lines[:-1], lines[-1]["summary"]
+
+
+@pytest.mark.parametrize("query", ["licence H200", "sécurité des données", "Nvidia -Chine",
+                                   "Nvidea", '"livraisons Airbus"'])
+def test_search_answers_as_furet_search_json(served, tmp_path, query):
+    status, body, headers = served.search(query, n=5)
+    assert status == 200 and headers.get_content_type() == "application/json"
+    hits, summary = furet_search_json(tmp_path / "index", query, "-n", "5")
+    assert body["hits"] == hits
+    assert body["summary"] == summary
+
+
+def test_paging_and_filters(served):
+    _, first, _ = served.search("sécurité", n=2)
+    _, second, _ = served.search("sécurité", n=2, offset=2)
+    _, both, _ = served.search("sécurité", n=4)
+    assert [h["passage"] for h in both["hits"]] == \
+        [h["passage"] for h in first["hits"] + second["hits"]]
+    assert [h["rank"] for h in second["hits"]] == [3, 4]
+    _, none, _ = served.search("sécurité", source="no such source")
+    assert none["hits"] == []
+    _, some, _ = served.search("sécurité", source=["elsewhere", "corpus"])
+    assert some["hits"]
+    _, old, _ = served.search("sécurité", until="1990")
+    assert old["hits"] == []
+    _, by_date, _ = served.search("sécurité", sort="date")
+    dates = [h["date"] for h in by_date["hits"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_an_article_is_served_by_its_id(served):
+    _, body, _ = served.search("licence H200", n=1)
+    hit = body["hits"][0]
+    status, article, _ = served.get("/articles/" + hit["id"])
+    assert status == 200
+    assert article["doc"] == hit["doc"] and article["title"] == hit["title"]
+    text = article["text"].encode()
+    assert text[hit["begin"]:hit["end"]].decode() == hit["passage"]
+    assert served.get("/articles/0123456789abcdef")[0] == 404
+    for bad in ("zz", "..%2F..%2Fetc%2Fpasswd", "0123456789abcdef0"):
+        status, body, _ = served.get("/articles/" + bad)
+        assert status in (400, 404) and "error" in body
+
+
+@pytest.mark.parametrize("params,status,says", [
+    ({"q": ""}, 400, "empty"),
+    ({"q": "x" * 1001}, 400, "longer"),
+    ({"q": "inflation", "n": "0"}, 400, "n:"),
+    ({"q": "inflation", "n": "101"}, 400, "n:"),
+    ({"q": "inflation", "n": "ten"}, 400, "n:"),
+    ({"q": "inflation", "offset": "-1"}, 400, "offset"),
+    ({"q": "inflation", "since": "yesterday"}, 400, "since"),
+    ({"q": "inflation", "sort": "oldest"}, 400, "sort"),
+])
+def test_bad_requests_are_400_with_a_reason(served, params, status, says):
+    got, body, _ = served.get("/search?" + urllib.parse.urlencode(params))
+    assert got == status and says in body["error"]
+
+
+def test_other_pages_and_methods_are_refused(served):
+    status, body, _ = served.get("/etc/passwd")
+    assert status == 404 and "error" in body
+    status, body, headers = served.get("/search?q=x", method="POST")
+    assert status == 405 and "GET" in headers["Allow"]
+    status, body, _ = served.get("/healthz")
+    assert status == 200 and body["status"] == "ok"
+    status, body, _ = served.get("/status")
+    assert status == 200 and body["indexes"][0]["articles"] == 5
+
+
+def test_the_page_is_served(served):
+    status, page, headers = served.get("/")
+    assert status == 200 and headers.get_content_type() == "text/html"
+    assert '<form id="search"' in page and "/search?" in page
+
+
+def test_no_index_is_503_until_one_is_built(tmp_path):
+    index = tmp_path / "later"
+    server = Server(index)
+    try:
+        status, body, headers = server.search("licence H200")
+        assert status == 503 and "no index" in body["error"] and headers["Retry-After"]
+        assert server.get("/healthz")[0] == 503
+        index_corpus(index)
+        status, body, _ = server.search("licence H200")
+        assert status == 200 and body["hits"]
+    finally:
+        assert server.stop() == 0
+
+
+def test_updates_and_rebuilds_are_served_without_a_restart_or_a_failed_request(tmp_path):
+    articles = tmp_path / "articles"
+    shutil.copytree(CORPUS, articles)
+    index = tmp_path / "index"
+    index_corpus(index, articles)
+    server = Server(index, "--threads", "4")
+    failures, answers = [], []
+    stop = threading.Event()
+
+    def client():
+        while not stop.is_set():
+            status, body, _ = server.search("licence H200", n=3)
+            answers.append(status)
+            if status != 200 or not body["hits"]:
+                failures.append((status, body))
+
+    clients = [threading.Thread(target=client) for _ in range(4)]
+    for thread in clients:
+        thread.start()
+    try:
+        (articles / "zorglub.txt").write_text("Le zorglub\n\nLe zorglub arrive à Lyon demain.\n")
+        index_corpus(index, articles)
+        status, body, _ = server.search("zorglub")
+        assert status == 200 and [h["doc"] for h in body["hits"]] == \
+            [str((articles / "zorglub.txt").resolve())]
+        index_corpus(index, articles, "--rebuild")
+        index_corpus(index, articles, "--rebuild", "--shards", "2")
+        assert server.search("zorglub")[1]["hits"]
+        (articles / "zorglub.txt").unlink()
+        index_corpus(index, articles)
+        assert server.search("zorglub", exact=1)[1]["hits"] == []
+    finally:
+        stop.set()
+        for thread in clients:
+            thread.join()
+        assert server.stop() == 0
+    assert answers and not failures
+
+
+def test_sigterm_finishes_the_requests_in_progress_and_exits_0(served):
+    results = []
+
+    def client():
+        try:
+            results.append(served.search("sécurité", n=50)[0])
+        except (urllib.error.URLError, ConnectionError):
+            results.append("refused")  # arrived after the listener closed
+
+    clients = [threading.Thread(target=client) for _ in range(16)]
+    for thread in clients:
+        thread.start()
+    code = served.stop()
+    for thread in clients:
+        thread.join()
+    assert code == 0
+    assert set(results) <= {200, "refused"}, results
+    assert "stopping" in served.log_path.read_text()
+
+
+def test_one_access_log_line_per_request_and_no_forged_lines(served):
+    served.search("licence H200")
+    served.get("/nothing%0Aforged%20line")
+    served.get("/healthz")
+    served.stop()
+    lines = [line for line in served.log_path.read_text().splitlines()
+             if not line.startswith("furet-serve:")]
+    assert len(lines) == 3, lines
+    assert " GET /search?q=licence+H200 200 " in lines[0]
+    assert lines[1].endswith(" 404 " + lines[1].split()[-1]) and "forged" in lines[1]
+    assert " GET /healthz 200 " in lines[2]
+
+
+def test_it_listens_on_this_machine_only_by_default(served):
+    assert served.url.startswith("http://127.0.0.1:")
