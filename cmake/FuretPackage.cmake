@@ -27,12 +27,18 @@ install(FILES ${PROJECT_BINARY_DIR}/furet.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}
 # Man pages, from the programs' own --help (help2man), when help2man is here.
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
-  foreach(program furet-index furet-search)
+  set(furet-index_summary "build and update a furet index of French news articles")
+  set(furet-search_summary "search a furet index for the passages that answer a query")
+  set(furet-serve_summary "serve a furet index over HTTP, with a search page")
+  foreach(program furet-index furet-search furet-serve)
+    if(NOT TARGET ${program})
+      continue()
+    endif()
     set(page ${PROJECT_BINARY_DIR}/man/${program}.1)
     add_custom_command(OUTPUT ${page}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/man
       COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section 1
-              --name "$<IF:$<STREQUAL:${program},furet-index>,build and update a furet index of French news articles,search a furet index for the passages that answer a query>"
+              --name "${${program}_summary}"
               --output ${page} $<TARGET_FILE:${program}>
       DEPENDS ${program}
       COMMENT "Man page ${program}.1")

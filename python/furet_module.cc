@@ -45,6 +45,7 @@ struct PyHit {
   bool date_from_file = false;
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
   std::vector<py::str> also_in;
+  std::string article_id;
 };
 
 struct PySearchResult {
@@ -78,6 +79,7 @@ PySearchResult to_python(const furet::SearchResult& result) {
                                 str_index(hit.passage, range.end));
     }
     for (const std::string& path : hit.also_in) h.also_in.push_back(to_str(path));
+    h.article_id = hit.article_id;
     out.hits.push_back(std::move(h));
   }
   out.corrected_query = str_or_none(result.corrected_query);
@@ -133,6 +135,12 @@ class PySearcher {
       result = searcher_->search(query, options);
     }
     return to_python(result);
+  }
+
+  std::optional<furet::Article> article(const std::string& id) {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(mutex_);
+    return searcher_->article(id);
   }
 
   void reopen() {
@@ -228,7 +236,25 @@ PYBIND11_MODULE(furet, m) {
       .def_readonly("language", &PyHit::language, "as the article declares it, else ''")
       .def_readonly("also_in", &PyHit::also_in,
                     "paths of other articles holding the same passage, shown once here")
+      .def_readonly("article_id", &PyHit::article_id, "its article's id, for Searcher.article()")
       .def("__repr__", &hit_repr);
+
+  // An article's text fields, as str even where a byte is not UTF-8.
+  const auto text_of = [](std::string furet::Article::*field) {
+    return [field](const furet::Article& article) { return to_str(article.*field); };
+  };
+  py::class_<furet::Article>(m, "Article", "A whole article as the index stores it.")
+      .def_readonly("id", &furet::Article::id)
+      .def_property_readonly("path", text_of(&furet::Article::path))
+      .def_property_readonly("title", text_of(&furet::Article::title))
+      .def_property_readonly("text", text_of(&furet::Article::text),
+                             "the article's readable text; a hit's passage is part of it")
+      .def_property_readonly("date", text_of(&furet::Article::published))
+      .def_readonly("date_from_file", &furet::Article::published_from_file)
+      .def_property_readonly("author", text_of(&furet::Article::author))
+      .def_property_readonly("source", text_of(&furet::Article::source))
+      .def_property_readonly("url", text_of(&furet::Article::url))
+      .def_property_readonly("language", text_of(&furet::Article::language));
 
   py::class_<PySearchResult>(m, "SearchResult",
                              "The hits of one search, best first (iterable), and what the "
@@ -275,6 +301,9 @@ PYBIND11_MODULE(furet, m) {
            "source a name or a list of names; sort 'relevance' or 'date' (newest first). "
            "Raises InvalidArgument for an option it cannot read, IoError if the index "
            "cannot be read.")
+      .def("article", &PySearcher::article, py::arg("id"),
+           "The article of a hit's article_id, or None if the index no longer holds it. "
+           "Raises InvalidArgument if id is not 16 hex digits.")
       .def("reopen", &PySearcher::reopen,
            "Moves to the index's latest commit now (search() does it itself).")
       .def("load_thesaurus", &PySearcher::load_thesaurus, py::arg("path"),

@@ -60,6 +60,7 @@ def test_results_are_furet_search_json(index, query):
         assert hit.date == want.get("date", "")
         assert hit.source == want.get("source", "")
         assert hit.also_in == want.get("also_in", [])
+        assert hit.article_id == want["id"]
         # The same words are highlighted: byte ranges there, str ranges here.
         passage_bytes = hit.passage.encode()
         assert [hit.passage[b:e] for b, e in hit.highlights] == \
@@ -77,6 +78,17 @@ def test_highlights_are_str_indices(index):
     assert words and all(word.lower().startswith("sécurit") for word in words), words
     # Byte offsets would cut these: some highlight follows a multi-byte letter.
     assert any(not hit.passage[:b].isascii() for hit in result for b, _ in hit.highlights)
+
+
+def test_a_hits_article_is_read_by_its_id(index):
+    searcher = furet.Searcher(index)
+    hit = searcher.search("licence H200")[0]
+    article = searcher.article(hit.article_id)
+    assert (article.id, article.path, article.title) == (hit.article_id, hit.path, hit.title)
+    assert hit.passage in article.text
+    assert searcher.article("0123456789abcdef") is None
+    with pytest.raises(furet.InvalidArgument):
+        searcher.article("../../etc/passwd")
 
 
 def test_options_narrow_and_page(index):
