@@ -93,7 +93,9 @@ std::string explanation_text(const furet::Hit& hit) {
   std::string out = "   = bm25 " + fixed(e.bm25) + " × coverage " + fixed(e.coverage) + " (×" +
                     fixed(e.coverage_factor) + ") × proximity " + fixed(e.proximity) + " (×" +
                     fixed(e.proximity_factor) + ") × article " + fixed(e.article) + " (×" +
-                    fixed(e.article_factor) + ")\n   bm25 by term:";
+                    fixed(e.article_factor) + ")" +
+                    (e.recency_factor != 1 ? " × recency ×" + fixed(e.recency_factor) : "") +
+                    "\n   bm25 by term:";
   for (const furet::TermWeight& t : e.terms) {
     out += " " + safe(t.term) + (t.origin == "word" ? "" : " [" + t.origin + "]") + " " +
            fixed(t.weight);
@@ -277,6 +279,12 @@ int main(int argc, char** argv) {
   app.add_option("--sort", sort, "Order of the hits: relevance (best first) or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}))
       ->default_val(sort);
+  app.add_option("--prefer-recent", options.recency_half_life_days,
+                 "Rank recent articles higher: a passage of today gains up to 25 % of its score, "
+                 "the gain halving every DAYS days of age (a clearly better older passage still "
+                 "ranks first; none is left out)")
+      ->type_name("DAYS")
+      ->check(CLI::PositiveNumber);
   app.add_option("--color", color,
                  "Bold query terms: auto (a terminal without NO_COLOR), "
                  "always or never")

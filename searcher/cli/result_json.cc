@@ -14,6 +14,7 @@ nlohmann::json explanation(const Explanation& e) {
           {"coverage", e.coverage},   {"coverage_factor", e.coverage_factor},
           {"proximity", e.proximity}, {"proximity_factor", e.proximity_factor},
           {"article", e.article},     {"article_factor", e.article_factor},
+          {"recency_factor", e.recency_factor},
           {"synonyms", e.synonyms}};
 }
 

@@ -80,6 +80,7 @@ void furet_search_options_init(furet_search_options* options) {
   options->language = nullptr;
   options->sort_by_date = 0;
   options->offset = defaults.offset;
+  options->recency_half_life_days = defaults.recency_half_life_days;
 }
 
 furet_status furet_open(const char* const* locations, size_t count, furet_searcher** searcher) {
@@ -118,6 +119,7 @@ furet_status furet_search(furet_searcher* searcher, const char* query,
       if (options->language) o.language = options->language;
       if (options->sort_by_date) o.sort = furet::SearchOptions::Sort::kDate;
       o.offset = options->offset;
+      o.recency_half_life_days = options->recency_half_life_days;
     }
     *results = new furet_results{searcher->searcher.search(query, o)};
   });

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <vector>
 
 #include "furet/analysis/schema.h"
@@ -85,6 +86,25 @@ std::string today_utc() {
   std::tm utc{};
   ::gmtime_r(&now, &utc);
   return day(utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+}
+
+long days_between(std::string_view earlier, std::string_view later) {
+  const auto noon = [](std::string_view date) -> std::optional<std::time_t> {
+    if (date.size() < 10 || date[4] != '-' || date[7] != '-' || !all_digits(date.substr(0, 4)) ||
+        !all_digits(date.substr(5, 2)) || !all_digits(date.substr(8, 2))) {
+      return std::nullopt;
+    }
+    std::tm t{};
+    t.tm_year = number(date.substr(0, 4)) - 1900;
+    t.tm_mon = number(date.substr(5, 2)) - 1;
+    t.tm_mday = number(date.substr(8, 2));
+    t.tm_hour = 12;
+    return ::timegm(&t);
+  };
+  const std::optional<std::time_t> from = noon(earlier), to = noon(later);
+  if (!from || !to) return 0;
+  constexpr long kSecondsPerDay = 86400;
+  return static_cast<long>(std::difftime(*to, *from)) / kSecondsPerDay;
 }
 
 Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer,

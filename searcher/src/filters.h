@@ -25,6 +25,10 @@ DayRange days_named(std::string_view text, std::string_view today, std::string_v
 /// Today's date in UTC, "YYYY-MM-DD".
 std::string today_utc();
 
+/// Days from `earlier` to `later`, both "YYYY-MM-DD" (or longer: the rest is
+/// ignored); negative if `earlier` is later. 0 if either is no date.
+long days_between(std::string_view earlier, std::string_view later);
+
 /// The filter `options` asks for (passages dated from `since` to `until`
 /// inclusive, of any of `sources`, in `language`); an empty query if none.
 Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer,

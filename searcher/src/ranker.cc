@@ -5,13 +5,16 @@
 #include <cmath>
 #include <map>
 
+#include "filters.h"
+
 namespace furet::detail {
 namespace {
 
 const double kCoverageFloor = tunable("COVERAGE_FLOOR", 0.25);  // f: part of the query still counts
 // e: a passage lacking a rare word falls fast, one lacking a common word barely.
 const double kCoverageExponent = tunable("COVERAGE_EXPONENT", 4);
-const double kProximityGain = tunable("PROXIMITY_GAIN", 0.25);  // g: the bonus for words side by side
+const double kProximityGain =
+    tunable("PROXIMITY_GAIN", 0.25);  // g: the bonus for words side by side
 // a: what a passage keeps of its score when its article holds none of the
 // rest of the query. 0: the article's share of the query scales it wholly.
 const double kArticleFloor = tunable("ARTICLE_FLOOR", 0);
@@ -54,17 +57,30 @@ std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidate
     ScoreParts s;
     s.bm25 = c.bm25;
     s.coverage = weighted_share(held[k], concepts);
-    const auto covered = static_cast<double>(std::count_if(
-        c.match.covered.begin(), c.match.covered.end(), [](double strength) { return strength > 0; }));
+    const auto covered =
+        static_cast<double>(std::count_if(c.match.covered.begin(), c.match.covered.end(),
+                                          [](double strength) { return strength > 0; }));
     s.proximity = c.match.span ? covered / c.match.span : 0.0;
     s.article = weighted_share(article_covered[c.article], concepts);
-    s.coverage_factor = kCoverageFloor + (1 - kCoverageFloor) * std::pow(s.coverage, kCoverageExponent);
+    s.coverage_factor =
+        kCoverageFloor + (1 - kCoverageFloor) * std::pow(s.coverage, kCoverageExponent);
     s.proximity_factor = 1 + kProximityGain * s.proximity;
     s.article_factor = kArticleFloor + (1 - kArticleFloor) * s.article;
     s.total = s.bm25 * s.coverage_factor * s.proximity_factor * s.article_factor;
     scores.push_back(s);
   }
   return scores;
+}
+
+void prefer_recent(std::vector<ScoreParts>& scores, const std::vector<std::string>& published,
+                   std::string_view today, double half_life_days) {
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (published[i].empty()) continue;
+    const long age = std::max(0L, days_between(published[i], today));
+    scores[i].recency_factor =
+        1 + kMaxRecencyGain * std::exp2(-static_cast<double>(age) / half_life_days);
+    scores[i].total *= scores[i].recency_factor;
+  }
 }
 
 }  // namespace furet::detail

@@ -32,7 +32,8 @@ struct ScoreParts {
   double coverage_factor = 0;
   double proximity_factor = 0;
   double article_factor = 0;
-  double total = 0;      ///< bm25 × the three factors
+  double recency_factor = 1;  ///< with a recency preference only
+  double total = 0;           ///< bm25 × the factors
 };
 
 /// Scores each candidate:
@@ -42,6 +43,17 @@ struct ScoreParts {
 /// about the whole query beats a stray mention.
 std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidates,
                                          const std::vector<Concept>& concepts);
+
+/// The most a recency preference raises a score: a passage is never more
+/// than this much ahead for being recent, so a clearly better older one
+/// stays first.
+inline constexpr double kMaxRecencyGain = 0.25;
+
+/// Raises each score by kMaxRecencyGain × 2^(−age / half_life), its
+/// article's age in days since `published[i]` ("YYYY-MM-DD") at `today`.
+/// A date in the future counts as today; a passage without a date gains nothing.
+void prefer_recent(std::vector<ScoreParts>& scores, const std::vector<std::string>& published,
+                   std::string_view today, double half_life_days);
 
 }  // namespace furet::detail
 

@@ -461,6 +461,7 @@ Explanation Searcher::Impl::explain(const Xapian::Enquire& enquire, Xapian::doci
   e.proximity_factor = score.proximity_factor;
   e.article = score.article;
   e.article_factor = score.article_factor;
+  e.recency_factor = score.recency_factor;
   e.synonyms = candidate.match.synonyms_used;
   return e;
 }
@@ -502,6 +503,10 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
   // Filters narrow the match itself, not the top passages of an unfiltered one.
   // Only "7d" and "2w" need today; the clock is not read for other searches.
   const bool dated = !options.since.empty() || !options.until.empty();
+  if (!(options.recency_half_life_days >= 0)) {
+    throw InvalidArgument("recency half-life: want 0 (none) or a number of days, not " +
+                          std::to_string(options.recency_half_life_days));
+  }
   if (const Xapian::Query filter =
           detail::filter_query(options, analyzer, dated ? detail::today_utc() : std::string());
       !filter.empty()) {
@@ -545,8 +550,11 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     const auto i = static_cast<std::size_t>(it.get_rank());
     candidates_seen.push_back({it.get_weight(), std::move(articles[i]), std::move(matches[i])});
   }
-  const std::vector<detail::ScoreParts> scores =
-      detail::score_candidates(candidates_seen, built.concepts);
+  std::vector<detail::ScoreParts> scores = detail::score_candidates(candidates_seen, built.concepts);
+  if (options.recency_half_life_days > 0) {
+    detail::prefer_recent(scores, values_of(db, schema::kDateSlot, docids), detail::today_utc(),
+                          options.recency_half_life_days);
+  }
 
   std::vector<std::size_t> order(candidates_seen.size());
   std::iota(order.begin(), order.end(), std::size_t{0});

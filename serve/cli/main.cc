@@ -3,6 +3,8 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -60,12 +62,17 @@ int main(int argc, char** argv) {
   app.add_option("--port", port, "Port to listen on; 0 for any free port (printed at start)")
       ->default_val(port)
       ->check(CLI::Range(0, 65535));
-  std::size_t threads = 8;
-  app.add_option("--threads", threads,
-                 "Requests served at once; others wait for a thread (each thread holds one "
-                 "Searcher)")
+  std::size_t threads = 64;
+  app.add_option("--threads", threads, "Connections served at once; others wait for a thread")
       ->default_val(threads)
-      ->check(CLI::Range(1, 256));
+      ->check(CLI::Range(1, 1024));
+  furet::serve::Limits limits;
+  limits.searches = std::max(2u, std::thread::hardware_concurrency());
+  app.add_option("--searches", limits.searches,
+                 "Searches run at once, each with its own Searcher and open index files; a "
+                 "request that waits longer than --timeout for one is answered 503 (default: "
+                 "one per core)")
+      ->check(CLI::Range(1, 1024));
   int timeout = 5;
   app.add_option("--timeout", timeout,
                  "Seconds a client may take to send a request or read an answer")
@@ -85,16 +92,20 @@ int main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);  // a client gone mid-answer is the write's error, not our end
 
   httplib::Server server;
-  furet::serve::add_routes(server, indexes, furet::serve::Limits{},
+  limits.patience = std::chrono::seconds(timeout);
+  furet::serve::add_routes(server, indexes, limits,
                            quiet
                                ? std::function<void(const std::string&)>([](const std::string&) {})
                                : std::function<void(const std::string&)>(print_line));
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_read_timeout(timeout);
   server.set_write_timeout(timeout);
-  server.set_keep_alive_timeout(timeout);
-  server.set_keep_alive_max_count(1000);
+  // A thread serves one connection at a time: an idle or long-lived
+  // keep-alive connection gives its thread up soon, so that waiting ones get it.
+  server.set_keep_alive_timeout(2);
+  server.set_keep_alive_max_count(100);
   server.set_payload_max_length(8 * 1024);  // GET requests carry no body
+  server.set_tcp_nodelay(true);             // an answer is one small write: send it now
 
   const int bound = port == 0 ? server.bind_to_any_port(address)
                               : (server.bind_to_port(address, port) ? port : -1);

@@ -2,10 +2,13 @@
 
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <ctime>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "furet/error.h"
@@ -22,16 +25,23 @@ namespace furet::serve {
 namespace {
 
 // Searchers for the handlers' threads. A Searcher serves one thread at a
-// time, so each request borrows one; they are opened on demand (an index
-// built after the server started is found) and a Searcher that failed is
-// dropped, not lent again.
+// time, so each request borrows one; at most `size` exist, which bounds the
+// searches running at once (and the index's open files) whatever the
+// connections. Waiting requests are served in their order of arrival, so that
+// none waits for long while later ones pass it. Searchers are opened on
+// demand (an index built after the server started is found); one that
+// failed is dropped, not lent again.
 class SearcherPool {
  public:
-  explicit SearcherPool(std::vector<std::string> locations) : locations_(std::move(locations)) {}
+  SearcherPool(std::vector<std::string> locations, std::size_t size,
+               std::chrono::milliseconds patience)
+      : locations_(std::move(locations)), size_(size), patience_(patience) {}
 
-  // A borrowed Searcher, given back when the lease ends. Throws what the
-  // Searcher constructor throws when none is free and the index cannot be
-  // opened.
+  // No Searcher came free in time: the service is saturated.
+  struct Busy {};
+
+  // A borrowed Searcher, given back when the lease ends. Throws Busy, or what
+  // the Searcher constructor throws when the index cannot be opened.
   class Lease {
    public:
     explicit Lease(SearcherPool& pool) : pool_(pool), searcher_(pool.take()) {}
@@ -41,7 +51,10 @@ class SearcherPool {
       if (searcher_) pool_.give_back(std::move(searcher_));
     }
     Searcher& operator*() { return *searcher_; }
-    void discard() { searcher_.reset(); }
+    void discard() {
+      searcher_.reset();
+      pool_.forget();
+    }
 
    private:
     SearcherPool& pool_;
@@ -52,25 +65,66 @@ class SearcherPool {
 
  private:
   std::unique_ptr<Searcher> take() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (!free_.empty()) {
-        std::unique_ptr<Searcher> searcher = std::move(free_.back());
-        free_.pop_back();
-        return searcher;
-      }
+    std::unique_lock<std::mutex> lock(mutex_);
+    const std::uint64_t ticket = next_ticket_++;
+    const bool turn = came_free_.wait_for(
+        lock, patience_, [&] { return ticket == serving_ && (!free_.empty() || open_ < size_); });
+    if (!turn) {
+      // Gone from the queue: the tickets after it must not wait for it.
+      given_up_.insert(ticket);
+      skip_given_up();
+      came_free_.notify_all();
+      throw Busy{};
     }
-    return std::make_unique<Searcher>(locations_);
+    ++serving_;
+    skip_given_up();
+    came_free_.notify_all();  // the next ticket may go too
+    if (!free_.empty()) {
+      std::unique_ptr<Searcher> searcher = std::move(free_.back());
+      free_.pop_back();
+      return searcher;
+    }
+    ++open_;
+    lock.unlock();
+    try {
+      return std::make_unique<Searcher>(locations_);
+    } catch (...) {
+      forget();
+      throw;
+    }
   }
 
   void give_back(std::unique_ptr<Searcher> searcher) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    free_.push_back(std::move(searcher));
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      free_.push_back(std::move(searcher));
+    }
+    came_free_.notify_all();  // whichever waiter holds the next ticket
+  }
+
+  void forget() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      --open_;
+    }
+    came_free_.notify_all();
+  }
+
+  // Moves past tickets whose requests gave up waiting (mutex_ held).
+  void skip_given_up() {
+    while (given_up_.erase(serving_) > 0) ++serving_;
   }
 
   const std::vector<std::string> locations_;
+  const std::size_t size_;
+  const std::chrono::milliseconds patience_;
   std::mutex mutex_;
+  std::condition_variable came_free_;
   std::vector<std::unique_ptr<Searcher>> free_;
+  std::size_t open_ = 0;           // free and lent
+  std::uint64_t next_ticket_ = 0;  // the next request to come
+  std::uint64_t serving_ = 0;      // the request whose turn it is
+  std::set<std::uint64_t> given_up_;
 };
 
 // A request the service refuses, with the status that says why.
@@ -120,6 +174,10 @@ SearchOptions search_options(const httplib::Request& req, const Limits& limits) 
   } else if (!sort.empty() && sort != "relevance") {
     throw BadRequest{400, "sort: want relevance or date, not '" + terminal_safe(sort) + "'"};
   }
+  if (req.has_param("recent")) {
+    options.recency_half_life_days =
+        static_cast<double>(count_param(req, "recent", 0, 1, 100 * 365));
+  }
   const std::string exact = req.get_param_value("exact");
   options.correct_spelling = exact.empty() || exact == "0" || exact == "false";
   return options;
@@ -135,6 +193,9 @@ void with_searcher(SearcherPool& pool, httplib::Response& res, Body body) {
   std::unique_ptr<SearcherPool::Lease> lease;
   try {
     lease = std::make_unique<SearcherPool::Lease>(pool);
+  } catch (const SearcherPool::Busy&) {
+    res.set_header("Retry-After", "1");
+    return send_error(res, 503, "busy: every search thread is taken; try again");
   } catch (const Error& e) {
     res.set_header("Retry-After", "5");
     return send_error(res, 503, e.what());
@@ -179,7 +240,7 @@ std::string utc_now() {
 
 void add_routes(httplib::Server& server, const std::vector<std::string>& locations,
                 const Limits& limits, std::function<void(const std::string&)> log) {
-  auto pool = std::make_shared<SearcherPool>(locations);
+  auto pool = std::make_shared<SearcherPool>(locations, limits.searches, limits.patience);
 
   server.Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(detail::kSearchPage), "text/html; charset=utf-8");

@@ -103,6 +103,10 @@ def test_options_narrow_and_page(index):
     assert not searcher.search("sécurité", source="no such source")
     assert searcher.search("sécurité", source=["corpus"])
     assert not searcher.search("sécurité", until="1990")
+    assert {h.passage for h in searcher.search("sécurité", n=4, prefer_recent=30)} <= \
+        {h.passage for h in searcher.search("sécurité", n=50)}
+    with pytest.raises(furet.InvalidArgument, match="recency"):
+        searcher.search("sécurité", prefer_recent=-1)
 
 
 def test_errors_are_furet_exceptions(index, tmp_path):

@@ -7,6 +7,7 @@
 #include "furet/error.h"
 #include "furet/indexer/index_writer.h"
 #include "furet/searcher.h"
+#include "ranker.h"
 
 namespace furet {
 namespace {
@@ -115,6 +116,53 @@ TEST_F(FilterTest, ABoundThatIsNoDateIsAnError) {
   SearchOptions bad;
   bad.since = "2025-13";
   EXPECT_THROW(search(bad), InvalidArgument);
+}
+
+TEST(DaysBetweenTest, CountsCalendarDays) {
+  EXPECT_EQ(detail::days_between("2024-02-28", "2024-03-01"), 2);  // a leap year
+  EXPECT_EQ(detail::days_between("2025-02-28", "2025-03-01"), 1);
+  EXPECT_EQ(detail::days_between("2025-08-12T14:05", "2026-08-12"), 365);
+  EXPECT_EQ(detail::days_between("2026-01-02", "2026-01-01"), -1);
+  EXPECT_EQ(detail::days_between("", "2026-01-01"), 0);
+  EXPECT_EQ(detail::days_between("hier", "2026-01-01"), 0);
+}
+
+// Articles of today and of long ago: the recency preference lifts the recent
+// one among equals, and never above an older passage that is clearly better.
+TEST(RecencyTest, RecentArticlesRiseAmongEqualsOnly) {
+  TempDir dir;
+  const std::string today = detail::today_utc();
+  const auto article = [&](const std::string& name, const std::string& date,
+                           const std::string& body) {
+    write_file(dir / "news" + "/" + name + ".md",
+               "---\ntitle: " + name + "\ndate: " + date + "\n---\n" + body + "\n");
+  };
+  // Two passages alike (not one passage shown once: a word differs); the
+  // recent one a word longer, so a little weaker.
+  article("ancien", "2015-03-02", "Le conseil municipal a voté lundi le budget des cantines.");
+  article("recent", today, "Le conseil municipal a voté jeudi soir le budget des cantines.");
+  article("meilleur", "2016-05-04",
+          "Les cantines scolaires : le budget des cantines scolaires, voté par le conseil, "
+          "double le budget des cantines.");
+  IndexWriter(dir / "index").update({dir / "news"});
+  Searcher searcher(dir / "index");
+  const auto order = [&](double half_life) {
+    SearchOptions options;
+    options.recency_half_life_days = half_life;
+    options.explain = true;
+    std::vector<std::string> titles;
+    for (const Hit& hit : searcher.search("budget cantines", options).hits) {
+      titles.push_back(hit.title);
+      EXPECT_LE(hit.explanation->recency_factor, 1 + detail::kMaxRecencyGain);
+    }
+    return titles;
+  };
+  EXPECT_EQ(order(0), (std::vector<std::string>{"meilleur", "ancien", "recent"}));
+  const std::vector<std::string> recent = order(30);
+  EXPECT_EQ(recent, (std::vector<std::string>{"meilleur", "recent", "ancien"}));
+  SearchOptions bad;
+  bad.recency_half_life_days = -1;
+  EXPECT_THROW(searcher.search("budget", bad), InvalidArgument);
 }
 
 }  // namespace

@@ -56,6 +56,8 @@ def test_paging_and_filters(served):
     assert some["hits"]
     _, old, _ = served.search("sécurité", until="1990")
     assert old["hits"] == []
+    status, recent, _ = served.search("sécurité", recent=30)
+    assert status == 200 and recent["hits"]
     _, by_date, _ = served.search("sécurité", sort="date")
     dates = [h["date"] for h in by_date["hits"]]
     assert dates == sorted(dates, reverse=True)
@@ -84,6 +86,7 @@ def test_an_article_is_served_by_its_id(served):
     ({"q": "inflation", "offset": "-1"}, 400, "offset"),
     ({"q": "inflation", "since": "yesterday"}, 400, "since"),
     ({"q": "inflation", "sort": "oldest"}, 400, "sort"),
+    ({"q": "inflation", "recent": "0"}, 400, "recent"),
 ])
 def test_bad_requests_are_400_with_a_reason(served, params, status, says):
     got, body, _ = served.get("/search?" + urllib.parse.urlencode(params))
@@ -158,6 +161,25 @@ def test_updates_and_rebuilds_are_served_without_a_restart_or_a_failed_request(t
             thread.join()
         assert server.stop() == 0
     assert answers and not failures
+
+
+def test_more_clients_than_searches_wait_their_turn(tmp_path):
+    index = tmp_path / "index"
+    index_corpus(index)
+    server = Server(index, "--searches", "1", "--threads", "4")
+    statuses = []
+
+    def client():
+        for _ in range(10):
+            statuses.append(server.search("sécurité", n=20)[0])
+
+    clients = [threading.Thread(target=client) for _ in range(8)]
+    for thread in clients:
+        thread.start()
+    for thread in clients:
+        thread.join()
+    assert server.stop() == 0
+    assert statuses == [200] * 80
 
 
 def test_sigterm_finishes_the_requests_in_progress_and_exits_0(served):

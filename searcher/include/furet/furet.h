@@ -64,6 +64,8 @@ typedef struct furet_search_options {
   const char* language; /**< only articles declaring this language ("fr"); NULL: any */
   int sort_by_date;     /**< non-zero: newest first (default 0: best first) */
   size_t offset;        /**< hits passed over first, for paging (default 0) */
+  double recency_half_life_days; /**< > 0: prefer recent articles, the gain halving every
+                                      this many days (default 0: no preference) */
 } furet_search_options;
 
 /** The library's version, e.g. "0.1.0". */

@@ -55,6 +55,12 @@ struct SearchOptions {
     kDate,       ///< newest first, the most relevant first within a day
   };
   Sort sort = Sort::kRelevance;
+  /// Prefer recent articles: a passage's score gains up to 25 % for an
+  /// article dated today, a gain halved every this many days of age, so that
+  /// an older passage that is clearly better still ranks first and none is
+  /// left out. 0: no preference (default). Negative: search() throws
+  /// InvalidArgument.
+  double recency_half_life_days = 0;
 };
 
 /// One query term's share of a passage's BM25 weight.
@@ -65,7 +71,7 @@ struct TermWeight {
 };
 
 /// Why a passage scored what it did: score = bm25 × coverage_factor ×
-/// proximity_factor × article_factor (see docs/ranking.md).
+/// proximity_factor × article_factor × recency_factor (see docs/ranking.md).
 struct Explanation {
   double bm25 = 0;                ///< the index's BM25 weight of the passage
   std::vector<TermWeight> terms;  ///< how that weight splits across terms (approximate)
@@ -75,6 +81,7 @@ struct Explanation {
   double proximity_factor = 0;
   double article = 0;  ///< share of the query's weight in the whole article, 0..1
   double article_factor = 0;
+  double recency_factor = 1;  ///< 1 + the recency gain (SearchOptions::recency_half_life_days)
   std::vector<std::string> synonyms;  ///< "licence -> autorisation" for each used synonym
 };
 
