@@ -1,6 +1,7 @@
 // furet-query-bench: warm query latency of one long-lived furet::Searcher over a query file.
 //
 //   furet-query-bench --index DIR --queries FILE [-n 10] [--latencies OUT.tsv] [--matching-only]
+//                     [--since DATE] [--until DATE] [--sort-date] [--prefer-recent DAYS]
 //
 // Opens the index once, runs every query of FILE (one per line) twice, and times only
 // the second pass, so the figures are those of a warm server process: index pages in the
@@ -140,6 +141,12 @@ int main(int argc, char** argv) {
   app.add_option("-n,--limit", options.limit, "Hits per query (default 10)");
   app.add_option("--candidates", options.candidates,
                  "Passages re-ranked per query (default: the library's)");
+  app.add_option("--since", options.since, "Only articles dated on or after DATE");
+  app.add_option("--until", options.until, "Only articles dated on or before DATE");
+  bool by_date = false;
+  app.add_flag("--sort-date", by_date, "Newest first");
+  app.add_option("--prefer-recent", options.recency_half_life_days,
+                 "Recency preference, half-life in days");
   bool matching_only = false;
   app.add_flag("--matching-only", matching_only,
                "Time Xapian's BM25 top n of the OR of the query's words over the same "
@@ -153,6 +160,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  if (by_date) options.sort = furet::SearchOptions::Sort::kDate;
   try {
     const std::vector<std::string> queries = read_queries(queries_path);
     const auto open_start = Clock::now();

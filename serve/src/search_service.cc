@@ -1,14 +1,14 @@
 #include "search_service.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
-#include <cstdint>
 #include <ctime>
+#include <deque>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <utility>
 
 #include "furet/error.h"
@@ -64,27 +64,31 @@ class SearcherPool {
   const std::vector<std::string>& locations() const { return locations_; }
 
  private:
+  // A request waiting for a Searcher: the one who frees one hands it over.
+  struct Waiter {
+    std::condition_variable served_cv;
+    bool served = false;
+    std::unique_ptr<Searcher> searcher;  // handed over; or none: open one in its place
+  };
+
   std::unique_ptr<Searcher> take() {
     std::unique_lock<std::mutex> lock(mutex_);
-    const std::uint64_t ticket = next_ticket_++;
-    const bool turn = came_free_.wait_for(
-        lock, patience_, [&] { return ticket == serving_ && (!free_.empty() || open_ < size_); });
-    if (!turn) {
-      // Gone from the queue: the tickets after it must not wait for it.
-      given_up_.insert(ticket);
-      skip_given_up();
-      came_free_.notify_all();
-      throw Busy{};
-    }
-    ++serving_;
-    skip_given_up();
-    came_free_.notify_all();  // the next ticket may go too
-    if (!free_.empty()) {
+    if (waiters_.empty() && !free_.empty()) {
       std::unique_ptr<Searcher> searcher = std::move(free_.back());
       free_.pop_back();
       return searcher;
     }
-    ++open_;
+    if (waiters_.empty() && open_ < size_) {
+      ++open_;
+    } else {
+      Waiter waiter;
+      waiters_.push_back(&waiter);
+      if (!waiter.served_cv.wait_for(lock, patience_, [&] { return waiter.served; })) {
+        waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &waiter));
+        throw Busy{};
+      }
+      if (waiter.searcher) return std::move(waiter.searcher);
+    }
     lock.unlock();
     try {
       return std::make_unique<Searcher>(locations_);
@@ -94,37 +98,42 @@ class SearcherPool {
     }
   }
 
+  // The first waiter, taken from the queue, or null (mutex_ held).
+  Waiter* next_waiter() {
+    if (waiters_.empty()) return nullptr;
+    Waiter* waiter = waiters_.front();
+    waiters_.pop_front();
+    waiter->served = true;
+    return waiter;
+  }
+
   void give_back(std::unique_ptr<Searcher> searcher) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (Waiter* waiter = next_waiter()) {
+      waiter->searcher = std::move(searcher);
+      waiter->served_cv.notify_one();
+    } else {
       free_.push_back(std::move(searcher));
     }
-    came_free_.notify_all();  // whichever waiter holds the next ticket
   }
 
+  // A Searcher is gone: its place goes to the first waiter, who opens one.
   void forget() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (Waiter* waiter = next_waiter()) {
+      waiter->served_cv.notify_one();
+    } else {
       --open_;
     }
-    came_free_.notify_all();
-  }
-
-  // Moves past tickets whose requests gave up waiting (mutex_ held).
-  void skip_given_up() {
-    while (given_up_.erase(serving_) > 0) ++serving_;
   }
 
   const std::vector<std::string> locations_;
   const std::size_t size_;
   const std::chrono::milliseconds patience_;
   std::mutex mutex_;
-  std::condition_variable came_free_;
   std::vector<std::unique_ptr<Searcher>> free_;
-  std::size_t open_ = 0;           // free and lent
-  std::uint64_t next_ticket_ = 0;  // the next request to come
-  std::uint64_t serving_ = 0;      // the request whose turn it is
-  std::set<std::uint64_t> given_up_;
+  std::size_t open_ = 0;         // free and lent
+  std::deque<Waiter*> waiters_;  // in order of arrival
 };
 
 // A request the service refuses, with the status that says why.
