@@ -11,7 +11,8 @@
 #   --work DIR       index and results (default: /tmp/furet-serve-bench)
 #   --seconds N      length of each load step (default 10)
 #
-# Steps: index the corpus; start furet-serve (-q, default limits); for 1, 4, 16 and
+# Steps: index the corpus; start furet-serve (-q, default limits, on every core
+# but the first, which wrk takes); for 1, 4, 16 and
 # 64 connections, wrk for N seconds over the queries (throughput, p50, p99,
 # errors); then, with 16 connections for 4N seconds, a writer adds one
 # article every second (and checks at once, over HTTP, that the server finds
@@ -40,7 +41,15 @@ index=$work/index
 
 echo "indexing $corpus ..." >&2
 "$index_bin" -q --index "$index" "$corpus" "$work/live"
-"$serve_bin" -q --index "$index" --port 0 2>"$work/serve.log" &
+# On a machine of few cores the load generator would take the server's CPU
+# time: wrk runs on the first core, the server on the others.
+cores=$(nproc)
+if [ "$cores" -ge 2 ]; then
+  serve_cpus="taskset -c 1-$((cores - 1))" wrk_cpus="taskset -c 0"
+else
+  serve_cpus='' wrk_cpus=''
+fi
+$serve_cpus "$serve_bin" -q --index "$index" --port 0 2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null || true; kill $(jobs -p) 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$work/serve.log" && break; sleep 0.1; done
@@ -53,8 +62,8 @@ sample_rss() {
 
 # wrk's summary as "requests/s p50 p99 errors": latencies in ms.
 load() {  # load CONNECTIONS SECONDS
-  local c=$1 threads=$(( $1 < 2 ? 1 : 2 ))
-  wrk -t"$threads" -c"$c" -d"$2s" --latency -s "$here/queries.lua" "$url" -- "$queries" \
+  local c=$1
+  $wrk_cpus wrk -t1 -c"$c" -d"$2s" --latency -s "$here/queries.lua" "$url" -- "$queries" \
     >"$work/wrk-$c.txt"
   sample_rss
   awk '

@@ -131,6 +131,27 @@ void print_notes(const furet::UpdateReport& report) {
   }
 }
 
+// ", 3 other files passed over (2 .pdf, 1 .json)": files that are not articles.
+std::string other_files(const furet::UpdateReport& report) {
+  std::size_t count = 0;
+  std::vector<std::pair<std::size_t, std::string>> kinds;
+  for (const auto& [extension, n] : report.other_files) {
+    count += n;
+    kinds.emplace_back(n, extension.empty() ? "without extension" : extension);
+  }
+  if (count == 0) return "";
+  std::sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::string out = ", " + std::to_string(count) + " other file" + (count > 1 ? "s" : "") +
+                    " passed over (";
+  constexpr std::size_t kKindsShown = 4;
+  for (std::size_t i = 0; i < kinds.size() && i < kKindsShown; ++i) {
+    out += (i ? ", " : "") + std::to_string(kinds[i].first) + " " + safe(kinds[i].second);
+  }
+  return out + (kinds.size() > kKindsShown ? ", …)" : ")");
+}
+
 void print_report(const furet::UpdateReport& report, const std::string& index, bool verbose) {
   if (verbose) {
     for (const auto& p : report.added) std::cout << "added     " << safe(p) << '\n';
@@ -142,8 +163,9 @@ void print_report(const furet::UpdateReport& report, const std::string& index, b
   std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
   std::cout << report.added.size() << " added, " << report.updated.size() << " updated, "
             << report.removed.size() << " removed, " << report.unchanged << " unchanged, "
-            << report.skipped.size() << " skipped; " << report.passages_written
-            << " passages written to '" << safe(index) << "' in " << seconds << " s\n";
+            << report.skipped.size() << " skipped" << other_files(report) << "; "
+            << report.passages_written << " passages written to '" << safe(index) << "' in "
+            << seconds << " s\n";
 }
 
 std::atomic<bool> stop_requested{false};

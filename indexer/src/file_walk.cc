@@ -80,6 +80,15 @@ class Descriptor {
   int fd_;
 };
 
+// ".pdf" for "report.PDF"; "" for a name without an extension.
+std::string extension_of(const std::string& name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) return "";
+  std::string extension = name.substr(dot);
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension;
+}
+
 // Reads the article files of one walk: roots, folders, links, special files.
 class ArticleWalk {
  public:
@@ -122,7 +131,11 @@ class ArticleWalk {
                                                    "); what the index holds from it is kept"});
     }
     for (const auto& [name, type] : folder.entries) {
-      if (type == DT_DIR || !is_article_file(name)) continue;
+      if (type == DT_DIR) continue;
+      if (!is_article_file(name)) {
+        if (type == DT_REG) ++report_.other_files[extension_of(name)];
+        continue;
+      }
       const std::string path = folder.path + "/" + name;
       struct stat st {};
       if (::fstatat(folder.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {

@@ -1,5 +1,6 @@
 // furet-serve: the search as an HTTP/JSON service, with a search page.
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,16 @@ namespace {
 std::string default_index() {
   const char* env = std::getenv("FURET_INDEX");
   return env && *env ? env : ".furet";
+}
+
+// The cores this process may run on (as nproc counts them, taskset and
+// cgroup CPU sets included): more searches at once than that only share them.
+std::size_t usable_cores() {
+  cpu_set_t cpus;
+  if (sched_getaffinity(0, sizeof cpus, &cpus) == 0) {
+    return static_cast<std::size_t>(std::max(1, CPU_COUNT(&cpus)));
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 // Access-log and status lines go to stderr whole, whatever thread writes them.
@@ -67,11 +78,11 @@ int main(int argc, char** argv) {
       ->default_val(threads)
       ->check(CLI::Range(1, 1024));
   furet::serve::Limits limits;
-  limits.searches = std::max(2u, std::thread::hardware_concurrency());
+  limits.searches = usable_cores();
   app.add_option("--searches", limits.searches,
                  "Searches run at once, each with its own Searcher and open index files; a "
                  "request that waits longer than --timeout for one is answered 503 (default: "
-                 "one per core)")
+                 "one per core this process may use)")
       ->check(CLI::Range(1, 1024));
   int timeout = 5;
   app.add_option("--timeout", timeout,

@@ -19,7 +19,7 @@ status_of() { set +e; "$@" >/dev/null 2>&1; local s=$?; set -e; echo $s; }
 # First run, from the working directory, with no arguments: corpus/ into .furet
 out=$("$indexer")
 check "first run adds the corpus" contains "$out" "5 added, 0 updated, 0 removed, 0 unchanged"
-check "the README is not an article" contains "$out" "0 skipped"
+check "the README is not an article" contains "$out" "0 skipped;"
 
 out=$("$indexer")
 check "second run touches nothing" contains "$out" "0 added, 0 updated, 0 removed, 5 unchanged"
@@ -38,6 +38,13 @@ check "the old text is gone" test "$(status_of "$searcher" B30)" = 1
 
 rm corpus/new.txt
 check "a deletion is a removal" contains "$("$indexer")" "0 added, 0 updated, 1 removed"
+
+printf '%%PDF-1.4\n' > corpus/rapport.pdf
+printf '{}\n' > corpus/data.json
+printf '%%PDF-1.4\n' > corpus/annexe.pdf
+check "files of other types are counted by extension" contains "$("$indexer")" \
+  "0 skipped, 3 other files passed over (2 .pdf, 1 .json);"
+rm corpus/rapport.pdf corpus/data.json corpus/annexe.pdf
 status=$("$indexer" --status)
 check "--status counts articles" contains "$status" "articles:  5"
 check "--status names the analysis" contains "$status" "analysis:  fr-snowball/3"

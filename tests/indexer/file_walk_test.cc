@@ -63,6 +63,22 @@ TEST_F(FileWalkTest, DeepTreeTakesOneFolderDescriptorAtATime) {
   EXPECT_TRUE(report.warnings.empty());
 }
 
+TEST_F(FileWalkTest, FilesThatAreNotArticlesAreCountedByExtension) {
+  write_file(corpus_ + "/a.txt", "Un article.\n");
+  write_file(corpus_ + "/rapport.PDF", "%PDF-1.4\n");
+  write_file(corpus_ + "/sub/annexe.pdf", "%PDF-1.4\n");
+  write_file(corpus_ + "/data.json", "{}\n");
+  write_file(corpus_ + "/page.xhtml", "<html/>\n");
+  write_file(corpus_ + "/Makefile", "all:\n");
+  write_file(corpus_ + "/.cache", "hidden\n");  // hidden: not even counted
+  UpdateReport report;
+  const WalkResult result = walk({corpus_}, report);
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_EQ(report.other_files, (std::map<std::string, std::size_t>{
+                                    {"", 1}, {".json", 1}, {".pdf", 2}, {".xhtml", 1}}));
+  EXPECT_TRUE(report.skipped.empty());
+}
+
 TEST_F(FileWalkTest, FolderThatCannotBeOpenedIsUnreadNotEmpty) {
   write_file(corpus_ + "/a/one.txt", "Un article.\n");
   write_file(corpus_ + "/b/two.txt", "Un autre article.\n");

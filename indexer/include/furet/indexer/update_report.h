@@ -3,6 +3,7 @@
 #define FURET_INDEXER_UPDATE_REPORT_H_
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct UpdateReport {
   std::size_t unchanged = 0;           ///< articles left as they were, not re-read
   std::vector<FileNote> skipped;       ///< files not indexed, and why
   std::vector<FileNote> warnings;      ///< files indexed, with a caveat
+  /// Files in the folders walked that are not articles (.pdf, .json, .xhtml…),
+  /// passed over unread: how many of each extension ("" for none).
+  std::map<std::string, std::size_t> other_files;
   std::size_t passages_written = 0;    ///< passages added in this run
   std::size_t bytes_read = 0;          ///< bytes of the files that were read
   double seconds = 0;                  ///< how long the update took, commit included
