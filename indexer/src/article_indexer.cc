@@ -105,6 +105,12 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
       std::string(schema::kSourcePrefix) + analyzer_.fold_word(data.metadata.source);
   const std::string language_term =
       std::string(schema::kLanguagePrefix) + analyzer_.fold_word(data.metadata.language);
+  std::vector<std::string> date_terms;
+  if (date.size() == 10) {
+    date_terms = {std::string(schema::kYearPrefix) + date.substr(0, 4),
+                  std::string(schema::kMonthPrefix) + date.substr(0, 7),
+                  std::string(schema::kDayPrefix) + date};
+  }
   for (std::uint32_t ordinal = 0; ordinal < data.passages.size(); ++ordinal) {
     const std::string_view text = data.passage(ordinal);
     Xapian::Document doc;
@@ -120,6 +126,7 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     doc.add_value(schema::kPassageOrdinalSlot, Xapian::sortable_serialise(ordinal));
     doc.add_value(schema::kDateSlot, date);
     doc.add_value(schema::kFingerprintSlot, fingerprint_of(tokens).encode());
+    for (const std::string& term : date_terms) doc.add_boolean_term(term);
     if (source_term.size() > schema::kSourcePrefix.size() && source_term.size() <= kMaxTermBytes) {
       doc.add_boolean_term(source_term);
     }

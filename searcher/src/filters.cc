@@ -1,6 +1,7 @@
 // Date bounds as users write them, and the filters they make.
 #include "filters.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -34,7 +35,7 @@ int days_in(int year, int month) {
 }
 
 std::string day(int year, int month, int d) {
-  char out[16];
+  char out[40];  // room for any int, as the compiler reckons
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, d);
   return out;
 }
@@ -107,20 +108,60 @@ long days_between(std::string_view earlier, std::string_view later) {
   return static_cast<long>(std::difftime(*to, *from)) / kSecondsPerDay;
 }
 
-Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer,
-                           std::string_view today) {
+std::vector<std::string> dates_in(const Xapian::Database& db, std::string_view prefix) {
+  std::vector<std::string> dates;
+  const std::string start(prefix);
+  for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+    dates.push_back((*it).substr(start.size()));
+  }
+  return dates;
+}
+
+std::vector<std::string> date_cover(std::string_view first, std::string_view last) {
+  std::vector<std::string> terms;
+  int year = number(first.substr(0, 4)), month = number(first.substr(5, 2)),
+      d = number(first.substr(8, 2));
+  const std::string end(last.substr(0, 10));
+  const auto year_text = [](int y) {
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d", y);
+    return std::string(out);
+  };
+  while (day(year, month, d) <= end) {
+    if (month == 1 && d == 1 && day(year, 12, 31) <= end) {
+      terms.push_back(std::string(schema::kYearPrefix) + year_text(year));
+      ++year;
+    } else if (d == 1 && day(year, month, days_in(year, month)) <= end) {
+      terms.push_back(std::string(schema::kMonthPrefix) + day(year, month, 1).substr(0, 7));
+      if (++month > 12) month = 1, ++year;
+    } else {
+      terms.push_back(std::string(schema::kDayPrefix) + day(year, month, d));
+      if (++d > days_in(year, month)) {
+        d = 1;
+        if (++month > 12) month = 1, ++year;
+      }
+    }
+  }
+  return terms;
+}
+
+std::optional<Xapian::Query> filter_query(const SearchOptions& options, const Analyzer& analyzer,
+                                          const Xapian::Database& db, std::string_view today) {
   std::vector<Xapian::Query> filters;
-  // Dates are stored as "YYYY-MM-DD", which sort as strings.
-  const std::string since =
-      options.since.empty() ? "" : days_named(options.since, today, "since").first;
-  const std::string until =
-      options.until.empty() ? "" : days_named(options.until, today, "until").last;
-  if (!since.empty() && !until.empty()) {
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, since, until);
-  } else if (!since.empty()) {
-    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, since);
-  } else if (!until.empty()) {
-    filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, until);
+  if (!options.since.empty() || !options.until.empty()) {
+    // An open end stops at the years the index holds.
+    const std::vector<std::string> years = dates_in(db, schema::kYearPrefix);
+    std::string first = years.empty() ? "" : years.front() + "-01-01";
+    std::string last = years.empty() ? "" : years.back() + "-12-31";
+    if (!options.since.empty())
+      first = std::max(first, days_named(options.since, today, "since").first);
+    if (!options.until.empty())
+      last = std::min(last, days_named(options.until, today, "until").last);
+    const std::vector<std::string> cover =
+        years.empty() || first > last ? std::vector<std::string>() : date_cover(first, last);
+    filters.push_back(cover.empty()
+                          ? Xapian::Query::MatchNothing
+                          : Xapian::Query(Xapian::Query::OP_OR, cover.begin(), cover.end()));
   }
   std::vector<Xapian::Query> sources;
   for (const std::string& source : options.sources) {
@@ -131,7 +172,11 @@ Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyze
     filters.emplace_back(std::string(schema::kLanguagePrefix) +
                          analyzer.fold_word(options.language));
   }
-  if (filters.empty()) return Xapian::Query();
+  if (filters.empty()) return std::nullopt;
+  if (std::any_of(filters.begin(), filters.end(),
+                  [](const Xapian::Query& q) { return q.empty(); })) {
+    return Xapian::Query::MatchNothing;
+  }
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 

@@ -5,8 +5,10 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "furet/analysis/analyzer.h"
 #include "furet/searcher.h"
@@ -29,10 +31,21 @@ std::string today_utc();
 /// ignored); negative if `earlier` is later. 0 if either is no date.
 long days_between(std::string_view earlier, std::string_view later);
 
+/// The years ("2016", …) or months ("2016-01", …) articles of `db` are
+/// dated in, oldest first: `prefix` is schema::kYearPrefix or kMonthPrefix.
+std::vector<std::string> dates_in(const Xapian::Database& db, std::string_view prefix);
+
+/// The date terms (schema.h) whose passages are those dated from `first` to
+/// `last`, "YYYY-MM-DD" both, inclusive: whole years as year terms, whole
+/// months as month terms, the days left as day terms. Empty if first > last.
+std::vector<std::string> date_cover(std::string_view first, std::string_view last);
+
 /// The filter `options` asks for (passages dated from `since` to `until`
-/// inclusive, of any of `sources`, in `language`); an empty query if none.
-Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer,
-                           std::string_view today);
+/// inclusive, of any of `sources`, in `language`) over `db`: nothing if it
+/// asks for none, Xapian::Query::MatchNothing if no passage can pass it
+/// (no day of the range is in the index).
+std::optional<Xapian::Query> filter_query(const SearchOptions& options, const Analyzer& analyzer,
+                                          const Xapian::Database& db, std::string_view today);
 
 }  // namespace furet::detail
 

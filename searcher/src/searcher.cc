@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -231,8 +232,9 @@ std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
 // The matching passages and articles: counted when every match is a
 // candidate, else Xapian's estimate of passages, and of articles the same
 // estimate over the candidates' passages per article.
-void estimate_totals(const Xapian::MSet& found, const std::vector<detail::Candidate>& candidates,
-                     std::size_t wanted, SearchResult& result) {
+void estimate_totals(Xapian::doccount matches_estimated,
+                     const std::vector<detail::Candidate>& candidates, std::size_t wanted,
+                     SearchResult& result) {
   std::vector<std::string_view> articles;
   for (const detail::Candidate& c : candidates) articles.push_back(c.article);
   std::sort(articles.begin(), articles.end());
@@ -243,11 +245,56 @@ void estimate_totals(const Xapian::MSet& found, const std::vector<detail::Candid
     result.estimated_articles = distinct;
     return;
   }
-  result.estimated_passages = found.get_matches_estimated();
+  result.estimated_passages = matches_estimated;
   result.estimated_articles = static_cast<std::size_t>(
       static_cast<double>(distinct) * static_cast<double>(result.estimated_passages) /
           static_cast<double>(std::max<std::size_t>(candidates.size(), 1)) +
       0.5);
+}
+
+// The `wanted` passages matching `query` of highest weight.
+Xapian::MSet best_matches(Xapian::Enquire& enquire, const Xapian::Query& query, std::size_t wanted,
+                          Xapian::doccount& matches_estimated) {
+  enquire.set_query(query);
+  Xapian::MSet found = enquire.get_mset(0, as_doccount(wanted));
+  matches_estimated = found.get_matches_estimated();
+  return found;
+}
+
+// The `wanted` newest passages matching `query`, of highest weight within a
+// day. Sorting by a value reads it for every match, where a search by weight
+// skips most of them: so only the newest months are sorted, as many as
+// should hold `wanted` matches if matches spread evenly over the months (twice
+// that), widened fourfold while they hold fewer (the matches outside them
+// are all older), and all months only as a last resort.
+Xapian::MSet newest_matches(const Xapian::Database& db, Xapian::Enquire& enquire,
+                            const Xapian::Query& query, std::size_t wanted,
+                            Xapian::doccount& matches_estimated) {
+  // Xapian estimates the count from the terms' frequencies, sorting nothing.
+  enquire.set_query(query);
+  matches_estimated = enquire.get_mset(0, 0).get_matches_estimated();
+  const std::vector<std::string> months = detail::dates_in(db, schema::kMonthPrefix);
+  enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+  const double share = 2.0 * static_cast<double>(wanted) /
+                       static_cast<double>(std::max<Xapian::doccount>(matches_estimated, 1));
+  constexpr std::size_t kWidening = 4;
+  for (auto span = static_cast<std::size_t>(std::ceil(share * static_cast<double>(months.size())));
+       span < months.size(); span = std::max<std::size_t>(span, 1) * kWidening) {
+    const std::size_t newest_first = months.size() - std::max<std::size_t>(span, 1);
+    std::vector<Xapian::Query> newest;
+    for (std::size_t i = newest_first; i < months.size(); ++i) {
+      newest.emplace_back(std::string(schema::kMonthPrefix) + months[i]);
+    }
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_OR, newest.begin(),
+                                                  newest.end())));
+    Xapian::MSet found = enquire.get_mset(0, as_doccount(wanted));
+    if (found.size() >= wanted) return found;
+  }
+  enquire.set_query(query);
+  Xapian::MSet found = enquire.get_mset(0, as_doccount(wanted));
+  matches_estimated = found.get_matches_estimated();
+  return found;
 }
 
 // The hits to show, in ranking order, and for each the other articles that
@@ -507,21 +554,22 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     throw InvalidArgument("recency half-life: want 0 (none) or a number of days, not " +
                           std::to_string(options.recency_half_life_days));
   }
-  if (const Xapian::Query filter =
-          detail::filter_query(options, analyzer, dated ? detail::today_utc() : std::string());
-      !filter.empty()) {
-    xq = Xapian::Query(Xapian::Query::OP_FILTER, xq, filter);
+  if (const std::optional<Xapian::Query> filter =
+          detail::filter_query(options, analyzer, db, dated ? detail::today_utc() : std::string())) {
+    if (filter->empty()) return result;  // no passage can pass it
+    xq = Xapian::Query(Xapian::Query::OP_FILTER, xq, *filter);
   }
 
   Xapian::Enquire enquire(db);
-  enquire.set_query(xq);
-  const bool by_date = options.sort == SearchOptions::Sort::kDate;
-  // Newest first: the candidates are the newest matching passages.
-  if (by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B, detail::kBm25MinNormLength));
+  const bool by_date = options.sort == SearchOptions::Sort::kDate;
   const std::size_t wanted = std::max(options.candidates, options.offset + options.limit);
-  const Xapian::MSet candidates = enquire.get_mset(0, as_doccount(wanted));
+  Xapian::doccount matches_estimated = 0;
+  // Newest first: the candidates are the newest matching passages.
+  const Xapian::MSet candidates = by_date
+                                      ? newest_matches(db, enquire, xq, wanted, matches_estimated)
+                                      : best_matches(enquire, xq, wanted, matches_estimated);
 
   std::vector<Xapian::docid> docids;
   for (auto it = candidates.begin(); it != candidates.end(); ++it) docids.push_back(*it);
@@ -588,7 +636,7 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
                             options);
   }
   const std::vector<std::size_t>& shown = selection.shown;
-  estimate_totals(candidates, candidates_seen, wanted, result);
+  estimate_totals(matches_estimated, candidates_seen, wanted, result);
   std::vector<std::string> shown_articles;
   std::vector<Xapian::docid> shown_docids;
   std::vector<std::uint32_t> shown_ordinals;

@@ -112,6 +112,41 @@ TEST_F(FilterTest, SortByDateIsNewestFirst) {
   }
 }
 
+TEST_F(FilterTest, SortByDateWithFewCandidatesIsNewestFirstAndCountsEveryMatch) {
+  // Two candidates: only the newest months are sorted (widened until they
+  // hold two matches); the totals still count every match.
+  SearchOptions newest;
+  newest.sort = SearchOptions::Sort::kDate;
+  newest.limit = newest.candidates = 2;
+  const SearchResult result = Searcher(*dir_ / "index").search("puces", newest);
+  EXPECT_EQ(titles(result.hits), (std::vector<std::string>{"C", "B"}));
+  EXPECT_GE(result.estimated_passages, 83u);
+}
+
+TEST_F(FilterTest, OpenBoundsStopAtTheIndexsYearsAndAnEmptyRangeFindsNothing) {
+  SearchOptions since;
+  since.since = "1900";  // a century of years, none of them in the index
+  EXPECT_EQ(search(since).size(), 83u);
+  SearchOptions future;
+  future.since = "2030";
+  EXPECT_TRUE(search(future).empty());
+  SearchOptions backwards;
+  backwards.since = "2025-09";
+  backwards.until = "2025-08";
+  EXPECT_TRUE(search(backwards).empty());
+}
+
+TEST(DateCoverTest, WholeYearsAndMonthsAsOneTermEach) {
+  EXPECT_EQ(detail::date_cover("2024-11-29", "2026-02-02"),
+            (std::vector<std::string>{"XD2024-11-29", "XD2024-11-30", "XM2024-12", "XY2025",
+                                      "XM2026-01", "XD2026-02-01", "XD2026-02-02"}));
+  EXPECT_EQ(detail::date_cover("2024-02-01", "2024-02-29"), std::vector<std::string>{"XM2024-02"});
+  EXPECT_EQ(detail::date_cover("2025-03-03", "2025-03-03"),
+            std::vector<std::string>{"XD2025-03-03"});
+  EXPECT_TRUE(detail::date_cover("2025-03-04", "2025-03-03").empty());
+  EXPECT_EQ(detail::date_cover("2016-01-01", "2025-12-31").size(), 10u);
+}
+
 TEST_F(FilterTest, ABoundThatIsNoDateIsAnError) {
   SearchOptions bad;
   bad.since = "2025-13";

@@ -11,7 +11,7 @@
 namespace furet::schema {
 
 /// Version of the index layout below; bumped on any incompatible change.
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 
 // Term prefixes. Body terms have no prefix and carry positions.
 /// Title terms of the passage's article (no positions).
@@ -22,6 +22,12 @@ inline constexpr std::string_view kArticlePrefix = "XA";
 inline constexpr std::string_view kSourcePrefix = "XS";
 /// The article's declared language, lower-case ("fr", "en-gb"): filters by language.
 inline constexpr std::string_view kLanguagePrefix = "XL";
+/// The article's publication year, month and day ("XY2025", "XM2025-08",
+/// "XD2025-08-12"): a date range is a few of these terms, which the match
+/// skips through, rather than a value read for every passage it meets.
+inline constexpr std::string_view kYearPrefix = "XY";
+inline constexpr std::string_view kMonthPrefix = "XM";
+inline constexpr std::string_view kDayPrefix = "XD";
 
 // Value slots of a passage document.
 /// Article id (hex hash of the article's path): collapse key for "passages per article".
