@@ -107,8 +107,10 @@ class PySearcher {
       const std::string& query, std::size_t n, std::size_t offset, std::size_t per_article,
       const std::optional<std::string>& since, const std::optional<std::string>& until,
       const std::variant<std::monostate, std::string, std::vector<std::string>>& source,
-      const std::optional<std::string>& language, const std::string& sort, double prefer_recent,
-      bool synonyms, bool correct_spelling, std::size_t candidates) {
+      const std::optional<std::string>& language,
+      const std::variant<std::monostate, std::string, std::vector<std::string>>& path,
+      const std::string& sort, double prefer_recent, bool synonyms, bool correct_spelling,
+      std::size_t candidates) {
     furet::SearchOptions options;
     options.limit = n;
     options.offset = offset;
@@ -120,6 +122,8 @@ class PySearcher {
       options.sources = *many;
     }
     options.language = language.value_or("");
+    if (const auto* one = std::get_if<std::string>(&path)) options.paths = {*one};
+    if (const auto* many = std::get_if<std::vector<std::string>>(&path)) options.paths = *many;
     if (sort == "date") {
       options.sort = furet::SearchOptions::Sort::kDate;
     } else if (sort != "relevance") {
@@ -295,12 +299,13 @@ PYBIND11_MODULE(furet, m) {
            py::arg("offset") = 0, py::kw_only(), py::arg("per_article") = 0,
            py::arg("since") = py::none(), py::arg("until") = py::none(),
            py::arg("source") = py::none(), py::arg("language") = py::none(),
-           py::arg("sort") = "relevance", py::arg("prefer_recent") = 0.0,
-           py::arg("synonyms") = true, py::arg("correct_spelling") = true,
-           py::arg("candidates") = 50,
+           py::arg("path") = py::none(), py::arg("sort") = "relevance",
+           py::arg("prefer_recent") = 0.0, py::arg("synonyms") = true,
+           py::arg("correct_spelling") = true, py::arg("candidates") = 50,
            "The best passages for `query` (furet-search's syntax): hits offset+1 to "
            "offset+n. since/until take '2025-08-12', '2025-08', '2025', '7d' or '2w'; "
-           "source a name or a list of names; sort 'relevance' or 'date' (newest first); "
+           "source a name or a list of names; path a glob or a list of globs ('sport/*.md'); "
+           "sort 'relevance' or 'date' (newest first); "
            "prefer_recent=DAYS raises recent passages (up to 25 %, halved every DAYS days). "
            "Raises InvalidArgument for an option it cannot read, IoError if the index "
            "cannot be read.")

@@ -105,6 +105,7 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
       std::string(schema::kSourcePrefix) + analyzer_.fold_word(data.metadata.source);
   const std::string language_term =
       std::string(schema::kLanguagePrefix) + analyzer_.fold_word(data.metadata.language);
+  const std::string path_term = std::string(schema::kPathPrefix) + data.path;
   std::vector<std::string> date_terms;
   if (date.size() == 10) {
     date_terms = {std::string(schema::kYearPrefix) + date.substr(0, 4),
@@ -127,6 +128,7 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
     doc.add_value(schema::kDateSlot, date);
     doc.add_value(schema::kFingerprintSlot, fingerprint_of(tokens).encode());
     for (const std::string& term : date_terms) doc.add_boolean_term(term);
+    if (path_term.size() <= kMaxTermBytes) doc.add_boolean_term(path_term);
     if (source_term.size() > schema::kSourcePrefix.size() && source_term.size() <= kMaxTermBytes) {
       doc.add_boolean_term(source_term);
     }

@@ -275,6 +275,12 @@ int main(int argc, char** argv) {
                  "folder (repeat for several)")
       ->allow_extra_args(false);
   app.add_option("--lang", options.language, "Only articles that declare this language (fr)");
+  app.add_option("--path", options.paths,
+                 "Only articles whose file matches GLOB: * any characters (/ included), ? one, "
+                 "[...] a set; a GLOB without a leading / matches the end of the path (sport/*.md, "
+                 "*.html); repeat for several")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   std::string sort = "relevance";
   app.add_option("--sort", sort, "Order of the hits: relevance (best first) or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}))

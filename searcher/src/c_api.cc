@@ -78,6 +78,7 @@ void furet_search_options_init(furet_search_options* options) {
   options->until = nullptr;
   options->source = nullptr;
   options->language = nullptr;
+  options->path = nullptr;
   options->sort_by_date = 0;
   options->offset = defaults.offset;
   options->recency_half_life_days = defaults.recency_half_life_days;
@@ -117,6 +118,7 @@ furet_status furet_search(furet_searcher* searcher, const char* query,
       if (options->until) o.until = options->until;
       if (options->source) o.sources.emplace_back(options->source);
       if (options->language) o.language = options->language;
+      if (options->path) o.paths.emplace_back(options->path);
       if (options->sort_by_date) o.sort = furet::SearchOptions::Sort::kDate;
       o.offset = options->offset;
       o.recency_half_life_days = options->recency_half_life_days;

@@ -1,6 +1,8 @@
 // Date bounds as users write them, and the filters they make.
 #include "filters.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -117,6 +119,26 @@ std::vector<std::string> dates_in(const Xapian::Database& db, std::string_view p
   return dates;
 }
 
+Xapian::Query path_filter(const std::vector<std::string>& globs, const Xapian::Database& db) {
+  const std::string prefix(schema::kPathPrefix);
+  std::vector<std::string> matching;
+  for (const std::string& glob : globs) {
+    const std::string anchored = !glob.empty() && glob[0] == '/' ? glob : "*/" + glob;
+    // Only the paths that begin as the glob does are tried.
+    const std::string start = prefix + anchored.substr(0, anchored.find_first_of("*?[\\"));
+    for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+      const std::string& term = *it;
+      if (::fnmatch(anchored.c_str(), term.c_str() + prefix.size(), 0) == 0) {
+        matching.push_back(term);
+      }
+    }
+  }
+  if (matching.empty()) return Xapian::Query::MatchNothing;
+  std::sort(matching.begin(), matching.end());
+  matching.erase(std::unique(matching.begin(), matching.end()), matching.end());
+  return Xapian::Query(Xapian::Query::OP_OR, matching.begin(), matching.end());
+}
+
 std::vector<std::string> date_cover(std::string_view first, std::string_view last) {
   std::vector<std::string> terms;
   int year = number(first.substr(0, 4)), month = number(first.substr(5, 2)),
@@ -168,6 +190,7 @@ std::optional<Xapian::Query> filter_query(const SearchOptions& options, const An
     sources.emplace_back(std::string(schema::kSourcePrefix) + analyzer.fold_word(source));
   }
   if (!sources.empty()) filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
+  if (!options.paths.empty()) filters.push_back(path_filter(options.paths, db));
   if (!options.language.empty()) {
     filters.emplace_back(std::string(schema::kLanguagePrefix) +
                          analyzer.fold_word(options.language));

@@ -40,6 +40,10 @@ std::vector<std::string> dates_in(const Xapian::Database& db, std::string_view p
 /// months as month terms, the days left as day terms. Empty if first > last.
 std::vector<std::string> date_cover(std::string_view first, std::string_view last);
 
+/// The articles whose path (term kPathPrefix + path) matches any of `globs`
+/// (SearchOptions::paths), as a filter; MatchNothing if none does.
+Xapian::Query path_filter(const std::vector<std::string>& globs, const Xapian::Database& db);
+
 /// The filter `options` asks for (passages dated from `since` to `until`
 /// inclusive, of any of `sources`, in `language`) over `db`: nothing if it
 /// asks for none, Xapian::Query::MatchNothing if no passage can pass it

@@ -174,6 +174,9 @@ SearchOptions search_options(const httplib::Request& req, const Limits& limits) 
   options.since = req.get_param_value("since");
   options.until = req.get_param_value("until");
   options.language = req.get_param_value("lang");
+  for (std::size_t i = 0; i < req.get_param_value_count("path"); ++i) {
+    options.paths.push_back(req.get_param_value("path", i));
+  }
   for (std::size_t i = 0; i < req.get_param_value_count("source"); ++i) {
     options.sources.push_back(req.get_param_value("source", i));
   }

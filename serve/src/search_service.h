@@ -26,8 +26,8 @@ struct Limits {
 
 /// The service's routes on `server`, over the index `locations`:
 ///   GET /                the search page
-///   GET /search          ?q= n= offset= since= until= source= (repeatable) lang= sort=
-///                        recent= (half-life in days) exact=
+///   GET /search          ?q= n= offset= since= until= source= path= (both repeatable)
+///                        lang= sort= recent= (half-life in days) exact=
 ///   GET /articles/ID     an article's text and metadata
 ///   GET /status          what the index holds
 ///   GET /healthz         200 while the index can be searched, else 503

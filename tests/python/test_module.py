@@ -103,6 +103,9 @@ def test_options_narrow_and_page(index):
     assert not searcher.search("sécurité", source="no such source")
     assert searcher.search("sécurité", source=["corpus"])
     assert not searcher.search("sécurité", until="1990")
+    assert not searcher.search("sécurité", path="sport/*")
+    only = searcher.search("licence H200", path=["*/004_*.txt", "nowhere/*"])
+    assert only and all("/004_" in hit.path for hit in only)
     assert {h.passage for h in searcher.search("sécurité", n=4, prefer_recent=30)} <= \
         {h.passage for h in searcher.search("sécurité", n=50)}
     with pytest.raises(furet.InvalidArgument, match="recency"):

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "../test_util.h"
 #include "furet/error.h"
 #include "furet/indexer/index_writer.h"
@@ -145,6 +147,26 @@ TEST(DateCoverTest, WholeYearsAndMonthsAsOneTermEach) {
             std::vector<std::string>{"XD2025-03-03"});
   EXPECT_TRUE(detail::date_cover("2025-03-04", "2025-03-03").empty());
   EXPECT_EQ(detail::date_cover("2016-01-01", "2025-12-31").size(), 10u);
+}
+
+TEST_F(FilterTest, PathGlobsNarrowTheMatch) {
+  const auto with_paths = [](std::vector<std::string> globs) {
+    SearchOptions options;
+    options.paths = std::move(globs);
+    return search(options);
+  };
+  std::vector<std::string> found = titles(with_paths({"new/*"}));
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"A", "B", "C"}));
+  EXPECT_EQ(with_paths({"old/1?.md"}).size(), 10u);   // 10 to 19
+  EXPECT_EQ(with_paths({"old/[0-4].md"}).size(), 5u);
+  EXPECT_EQ(with_paths({"*.md"}).size(), 83u);
+  EXPECT_EQ(with_paths({"new/a.md", "new/c.md"}).size(), 2u);
+  const std::string absolute = std::filesystem::canonical(*dir_ / "news").string() + "/new/b.md";
+  EXPECT_EQ(titles(with_paths({absolute})), std::vector<std::string>{"B"});
+  EXPECT_TRUE(with_paths({"news/new"}).empty());  // a folder is not its files: new/*
+  EXPECT_TRUE(with_paths({"*.html"}).empty());
+  EXPECT_TRUE(with_paths({"ew/a.md"}).empty());    // the end of a path, from a /
 }
 
 TEST_F(FilterTest, ABoundThatIsNoDateIsAnError) {

@@ -56,6 +56,8 @@ def test_paging_and_filters(served):
     assert some["hits"]
     _, old, _ = served.search("sécurité", until="1990")
     assert old["hits"] == []
+    _, one, _ = served.search("sécurité", path=["corpus/000_*", "elsewhere/*"])
+    assert one["hits"] and all("/corpus/000_" in h["doc"] for h in one["hits"])
     status, recent, _ = served.search("sécurité", recent=30)
     assert status == 200 and recent["hits"]
     _, by_date, _ = served.search("sécurité", sort="date")

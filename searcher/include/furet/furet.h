@@ -66,6 +66,8 @@ typedef struct furet_search_options {
   size_t offset;        /**< hits passed over first, for paging (default 0) */
   double recency_half_life_days; /**< > 0: prefer recent articles, the gain halving every
                                       this many days (default 0: no preference) */
+  const char* path;              /**< only articles whose file matches this glob
+                                      (SearchOptions::paths); NULL: any (default) */
 } furet_search_options;
 
 /** The library's version, e.g. "0.1.0". */

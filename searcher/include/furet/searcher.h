@@ -49,6 +49,12 @@ struct SearchOptions {
   std::vector<std::string> sources;
   /// Only passages of articles that declare this language ("fr").
   std::string language;
+  /// Only passages of articles whose file matches any of these globs: `*`
+  /// any characters (`/` included), `?` one, `[…]` a set. A glob that begins
+  /// with `/` is matched against the whole absolute path; any other against
+  /// its end, after a `/` ("sport/*.md", "*.html"). A path longer than some
+  /// 240 bytes is matched by none.
+  std::vector<std::string> paths;
   /// Order of the hits.
   enum class Sort {
     kRelevance,  ///< best first (default)

@@ -28,6 +28,9 @@ inline constexpr std::string_view kLanguagePrefix = "XL";
 inline constexpr std::string_view kYearPrefix = "XY";
 inline constexpr std::string_view kMonthPrefix = "XM";
 inline constexpr std::string_view kDayPrefix = "XD";
+/// The article's file, absolute and canonical ("XP/home/…/a.md"), when the
+/// term fits Xapian's limit (paths up to some 240 bytes): filters by path.
+inline constexpr std::string_view kPathPrefix = "XP";
 
 // Value slots of a passage document.
 /// Article id (hex hash of the article's path): collapse key for "passages per article".
