@@ -10,12 +10,28 @@ nlohmann::json explanation(const Explanation& e) {
   for (const TermWeight& t : e.terms) {
     terms.push_back({{"term", t.term}, {"origin", t.origin}, {"weight", t.weight}});
   }
-  return {{"bm25", e.bm25},           {"terms", terms},
-          {"coverage", e.coverage},   {"coverage_factor", e.coverage_factor},
-          {"proximity", e.proximity}, {"proximity_factor", e.proximity_factor},
-          {"article", e.article},     {"article_factor", e.article_factor},
+  return {{"bm25", e.bm25},
+          {"terms", terms},
+          {"coverage", e.coverage},
+          {"coverage_factor", e.coverage_factor},
+          {"proximity", e.proximity},
+          {"proximity_factor", e.proximity_factor},
+          {"article", e.article},
+          {"article_factor", e.article_factor},
           {"recency_factor", e.recency_factor},
           {"synonyms", e.synonyms}};
+}
+
+// Metadata only where known; a date that is the file's says so.
+void add_metadata(nlohmann::json& out, const std::string& published, bool published_from_file,
+                  const std::string& author, const std::string& source, const std::string& url,
+                  const std::string& language) {
+  if (!published.empty()) out["date"] = published;
+  if (published_from_file) out["date_from_file"] = true;
+  for (const auto& [key, value] : {std::pair{"author", &author}, std::pair{"source", &source},
+                                   std::pair{"url", &url}, std::pair{"lang", &language}}) {
+    if (!value->empty()) out[key] = *value;
+  }
 }
 
 }  // namespace
@@ -27,20 +43,22 @@ nlohmann::json hit(const Hit& hit, const ShowPath& show_path) {
       {"rank", hit.rank},           {"score", hit.score}, {"id", hit.article_id},
       {"doc", show_path(hit.path)}, {"title", hit.title}, {"passage", hit.passage},
       {"begin", hit.begin},         {"end", hit.end},     {"highlights", highlights}};
-  // Metadata only where known; a date that is the file's says so.
-  if (!hit.published.empty()) out["date"] = hit.published;
-  if (hit.published_from_file) out["date_from_file"] = true;
-  for (const auto& [key, value] :
-       {std::pair{"author", &hit.author}, std::pair{"source", &hit.source},
-        std::pair{"url", &hit.url}, std::pair{"lang", &hit.language}}) {
-    if (!value->empty()) out[key] = *value;
-  }
+  add_metadata(out, hit.published, hit.published_from_file, hit.author, hit.source, hit.url,
+               hit.language);
   if (!hit.also_in.empty()) {
     nlohmann::json others = nlohmann::json::array();
     for (const std::string& path : hit.also_in) others.push_back(show_path(path));
     out["also_in"] = others;
   }
   if (hit.explanation) out["explain"] = explanation(*hit.explanation);
+  return out;
+}
+
+nlohmann::json article(const Article& article) {
+  nlohmann::json out = {
+      {"id", article.id}, {"doc", article.path}, {"title", article.title}, {"text", article.text}};
+  add_metadata(out, article.published, article.published_from_file, article.author, article.source,
+               article.url, article.language);
   return out;
 }
 

@@ -20,6 +20,10 @@ using ShowPath = std::function<std::string(const std::string&)>;
 /// lang and also_in where known, and explain with SearchOptions::explain.
 nlohmann::json hit(const Hit& hit, const ShowPath& show_path);
 
+/// A whole article (furet-serve's /articles/ID): id, doc, title, text, then
+/// the metadata as in hit().
+nlohmann::json article(const Article& article);
+
 /// What the search made of the query: query, searched, suggestion (when
 /// offered), hits, estimated_passages, estimated_articles.
 nlohmann::json summary(const SearchResult& result, std::string_view query);

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -134,13 +135,21 @@ int main(int argc, char** argv) {
   const std::string host = address.find(':') == std::string::npos ? address : "[" + address + "]";
   print_line("furet-serve: listening on http://" + host + ":" + std::to_string(bound) + "/");
 
-  std::thread stopper([&server, stop_signals] {
+  std::atomic<bool> listener_done{false};
+  std::thread stopper([&server, &listener_done, stop_signals] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
+    if (listener_done) return;
     print_line("furet-serve: stopping: finishing the requests in progress");
+    // stop() does nothing to a listener not yet started: a signal that came
+    // first waits for it.
+    while (!server.is_running() && !listener_done) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     server.stop();
   });
   const bool ok = server.listen_after_bind();
+  listener_done = true;
   // A listener that failed on its own leaves the signal thread waiting: wake it.
   if (!ok) pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();

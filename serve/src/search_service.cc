@@ -225,19 +225,6 @@ void with_searcher(SearcherPool& pool, httplib::Response& res, Body body) {
   }
 }
 
-nlohmann::json article_json(const Article& article) {
-  nlohmann::json out = {
-      {"id", article.id}, {"doc", article.path}, {"title", article.title}, {"text", article.text}};
-  if (!article.published.empty()) out["date"] = article.published;
-  if (article.published_from_file) out["date_from_file"] = true;
-  for (const auto& [key, value] :
-       {std::pair{"author", &article.author}, std::pair{"source", &article.source},
-        std::pair{"url", &article.url}, std::pair{"lang", &article.language}}) {
-    if (!value->empty()) out[key] = *value;
-  }
-  return out;
-}
-
 // "2026-12-06T07:55:00Z", for the access log.
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -283,7 +270,7 @@ void add_routes(httplib::Server& server, const std::vector<std::string>& locatio
     with_searcher(*pool, res, [&](Searcher& searcher) {
       const std::optional<Article> article = searcher.article(req.matches[1].str());
       if (!article) throw BadRequest{404, "no article with this id in the index"};
-      send_json(res, 200, article_json(*article));
+      send_json(res, 200, json::article(*article));
     });
   });
 

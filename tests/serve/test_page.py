@@ -10,7 +10,6 @@ import struct
 
 import pytest
 
-from serving import Server, index_corpus
 
 try:
     from selenium import webdriver
@@ -44,15 +43,6 @@ def browser(tmp_path_factory):
         pytest.skip(f"Chromium cannot start: {error}")
     yield driver
     driver.quit()
-
-
-@pytest.fixture
-def served(tmp_path):
-    index = tmp_path / "index"
-    index_corpus(index)
-    server = Server(index)
-    yield server
-    server.stop()
 
 
 def wait_for(browser, css):

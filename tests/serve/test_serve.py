@@ -16,16 +16,6 @@ import pytest
 from serving import BIN_DIR, CORPUS, Server, index_corpus
 
 
-@pytest.fixture
-def served(tmp_path):
-    index = tmp_path / "index"
-    index_corpus(index)
-    server = Server(index)
-    yield server
-    if server.process.poll() is None:
-        server.stop()
-
-
 def furet_search_json(index, query, *options):
     run = subprocess.run([str(BIN_DIR / "furet-search"), "--json", "--index", str(index),
                           *options, "--", query], capture_output=True, text=True, cwd="/")
@@ -221,3 +211,4 @@ def test_one_access_log_line_per_request_and_no_forged_lines(served):
 
 def test_it_listens_on_this_machine_only_by_default(served):
     assert served.url.startswith("http://127.0.0.1:")
+
