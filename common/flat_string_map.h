@@ -35,9 +35,7 @@ class FlatStringMap {
       if (s.tag == tag_of(hash) && e.first == key) return &e.second;
     }
   }
-  Value* find(std::string_view key) {
-    return const_cast<Value*>(std::as_const(*this).find(key));
-  }
+  Value* find(std::string_view key) { return const_cast<Value*>(std::as_const(*this).find(key)); }
 
   /// Stores `value` for `key` (absent) and returns it; valid until the next insert.
   Value& insert(std::string_view key, Value value) {

@@ -14,6 +14,7 @@ packages=(
   libcpp-httplib-dev                 # furet-serve's HTTP server
   libgtest-dev                       # tests
   help2man                           # man pages from --help
+  clang-format                       # the formatting check (scripts/check-format.sh)
   xapian-tools                       # xapian-tcpsrv, for the remote-shard test
   python3 python3-dev python3-pybind11  # the Python module
   python3-pytest                     # its tests and furet-serve's

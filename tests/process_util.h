@@ -19,15 +19,17 @@
 namespace furet::testing {
 
 /// A program of the build (furet-index, furet-search).
-inline std::string program(const std::string& name) { return std::string(FURET_BIN_DIR) + "/" + name; }
+inline std::string program(const std::string& name) {
+  return std::string(FURET_BIN_DIR) + "/" + name;
+}
 
 /// How a child process ended.
 struct ProcessResult {
-  int exit_code = -1;    ///< exit status, or -1 if killed by a signal
-  int signal = 0;        ///< the signal that ended it, or 0
-  long max_rss_kb = 0;   ///< peak resident memory
-  std::string out;       ///< standard output
-  std::string err;       ///< standard error
+  int exit_code = -1;      ///< exit status, or -1 if killed by a signal
+  int signal = 0;          ///< the signal that ended it, or 0
+  long max_rss_kb = 0;     ///< peak resident memory
+  std::string out;         ///< standard output
+  std::string err;         ///< standard error
   bool timed_out = false;  ///< killed for running past its time (Process::wait)
 };
 

@@ -6,6 +6,8 @@
 // with none, the articles of the repository's corpus/. At most --max_mb MB are read, so
 // a whole benchmark corpus can be given without making one iteration last a minute.
 // Google Benchmark flags (--benchmark_filter, --benchmark_format=json, ...) apply.
+#include <benchmark/benchmark.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -19,8 +21,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <benchmark/benchmark.h>
 
 #include "furet/analysis/analyzer.h"
 #include "furet/analysis/token.h"
@@ -109,8 +109,8 @@ void analyze_all(benchmark::State& state, const std::vector<Piece>& pieces, std:
     }
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
-  state.counters["tokens"] = benchmark::Counter(static_cast<double>(tokens),
-                                                benchmark::Counter::kIsRate);
+  state.counters["tokens"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 
 // Our own arguments are what benchmark::Initialize leaves in argv.

@@ -13,6 +13,9 @@
 // --matching-only times the floor under every furet query instead: Xapian's BM25 top n over
 // the same passages for the OR of the query's analysed words, without furet's query building
 // (synonyms, title terms), re-ranking, stored text or highlights.
+#include <xapian.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -25,9 +28,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <xapian.h>
 
 #include "furet/analysis/analyzer.h"
 #include "furet/error.h"
@@ -181,8 +181,8 @@ int main(int argc, char** argv) {
     print_summary(measures, open_ms.count());
     if (!latencies_path.empty()) write_latencies(latencies_path, measures);
     // Printing the sink keeps the compiler from dropping the reads of the hits.
-    std::fprintf(stderr, "furet-query-bench: %zu queries on '%s' (checksum %zu)\n",
-                 queries.size(), index.c_str(), sink);
+    std::fprintf(stderr, "furet-query-bench: %zu queries on '%s' (checksum %zu)\n", queries.size(),
+                 index.c_str(), sink);
     return 0;
   } catch (const furet::Error& e) {
     std::cerr << "furet-query-bench: error: index '" << index << "': " << e.what() << '\n';

@@ -1,7 +1,6 @@
 /* Searches a furet index through the C API: furet-c-example INDEX QUERY */
-#include <stdio.h>
-
 #include <furet/furet.h>
+#include <stdio.h>
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -1,7 +1,7 @@
 // Searches a furet index from another program: furet-example INDEX QUERY
-#include <iostream>
-
 #include <furet/searcher.h>
+
+#include <iostream>
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -143,8 +143,8 @@ std::string other_files(const furet::UpdateReport& report) {
   std::sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
-  std::string out = ", " + std::to_string(count) + " other file" + (count > 1 ? "s" : "") +
-                    " passed over (";
+  std::string out =
+      ", " + std::to_string(count) + " other file" + (count > 1 ? "s" : "") + " passed over (";
   constexpr std::size_t kKindsShown = 4;
   for (std::size_t i = 0; i < kinds.size() && i < kKindsShown; ++i) {
     out += (i ? ", " : "") + std::to_string(kinds[i].first) + " " + safe(kinds[i].second);

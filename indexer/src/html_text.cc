@@ -80,7 +80,6 @@ int heading_level(std::string_view name) {
   return 0;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Character references.
 

@@ -2,13 +2,13 @@
 #ifndef FURET_INDEXER_SRC_MANIFEST_H_
 #define FURET_INDEXER_SRC_MANIFEST_H_
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace furet::detail {
 

@@ -36,7 +36,8 @@ std::vector<PassageRange> fit_sentences(std::string_view text, std::vector<Passa
   std::vector<PassageRange> out;
   for (PassageRange s : in) {
     while (s.end - s.begin > PassageSplitter::kMaxPassageBytes) {
-      const std::uint32_t cut = cut_point(text, s.begin, s.begin + PassageSplitter::kMaxPassageBytes);
+      const std::uint32_t cut =
+          cut_point(text, s.begin, s.begin + PassageSplitter::kMaxPassageBytes);
       out.push_back(trimmed(text, {s.begin, cut}));
       s = trimmed(text, {cut, s.end});
     }
@@ -93,8 +94,8 @@ std::vector<PassageRange> PassageSplitter::sentences(std::string_view text, std:
     int32_t from = sentences_->first();
     for (int32_t to = sentences_->next(); to != icu::BreakIterator::DONE;
          from = to, to = sentences_->next()) {
-      const PassageRange s = trimmed(text, {begin + static_cast<std::uint32_t>(from),
-                                            begin + static_cast<std::uint32_t>(to)});
+      const PassageRange s = trimmed(
+          text, {begin + static_cast<std::uint32_t>(from), begin + static_cast<std::uint32_t>(to)});
       if (s.end > s.begin) result.push_back(s);
     }
   }

@@ -2,12 +2,12 @@
 #ifndef FURET_INDEXER_SRC_PASSAGE_SPLITTER_H_
 #define FURET_INDEXER_SRC_PASSAGE_SPLITTER_H_
 
+#include <unicode/brkiter.h>
+
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include <unicode/brkiter.h>
 
 #include "article.h"
 

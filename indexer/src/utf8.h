@@ -2,10 +2,10 @@
 #ifndef FURET_INDEXER_SRC_UTF8_H_
 #define FURET_INDEXER_SRC_UTF8_H_
 
+#include <unicode/utf8.h>
+
 #include <string>
 #include <string_view>
-
-#include <unicode/utf8.h>
 
 namespace furet::detail {
 

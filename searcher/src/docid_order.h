@@ -2,12 +2,12 @@
 #ifndef FURET_SEARCHER_SRC_DOCID_ORDER_H_
 #define FURET_SEARCHER_SRC_DOCID_ORDER_H_
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <numeric>
 #include <vector>
-
-#include <xapian.h>
 
 namespace furet::detail {
 
@@ -16,7 +16,8 @@ namespace furet::detail {
 inline std::vector<std::size_t> in_docid_order(const std::vector<Xapian::docid>& dids) {
   std::vector<std::size_t> order(dids.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dids[a] < dids[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return dids[a] < dids[b]; });
   return order;
 }
 

@@ -2,9 +2,9 @@
 #ifndef FURET_SEARCHER_SRC_EXPLAINER_H_
 #define FURET_SEARCHER_SRC_EXPLAINER_H_
 
-#include <vector>
-
 #include <xapian.h>
+
+#include <vector>
 
 #include "furet/searcher.h"
 #include "query_builder.h"

@@ -98,7 +98,8 @@ PassageMatch match_passage(const std::vector<Token>& tokens, const std::vector<C
       if (strength == 0) continue;
       ranges.push_back({token.begin, token.end});
       // As in the index, a compound's positions are its parts'.
-      if (token.kind != TokenKind::kCompound) hits.push_back({token.position, c, strength, synonym});
+      if (token.kind != TokenKind::kCompound)
+        hits.push_back({token.position, c, strength, synonym});
     }
   }
   match.highlights = merged(std::move(ranges));

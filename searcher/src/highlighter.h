@@ -4,11 +4,11 @@
 #ifndef FURET_SEARCHER_SRC_HIGHLIGHTER_H_
 #define FURET_SEARCHER_SRC_HIGHLIGHTER_H_
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "furet/analysis/token.h"
 #include "furet/searcher.h"

@@ -8,8 +8,8 @@ namespace furet::detail {
 namespace {
 
 // Opening and closing quotes: ASCII, French guillemets, English curly quotes.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kQuotes = {{
-    {"\"", "\""}, {"\u00AB", "\u00BB"}, {"\u201C", "\u201D"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kQuotes = {
+    {{"\"", "\""}, {"\u00AB", "\u00BB"}, {"\u201C", "\u201D"}}};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -70,8 +70,8 @@ class Scanner {
       return true;
     }
     flush_text();
-    result_.parts.push_back({QueryPart::Kind::kPhrase, std::string(q_.substr(open, close - open)),
-                             excluded});
+    result_.parts.push_back(
+        {QueryPart::Kind::kPhrase, std::string(q_.substr(open, close - open)), excluded});
     pos_ = close + quote->second.size();
     return true;
   }
@@ -106,9 +106,8 @@ class Scanner {
 
   void flush_text() {
     if (text_start_ == std::string_view::npos) return;
-    result_.parts.push_back(
-        {QueryPart::Kind::kText, std::string(q_.substr(text_start_, text_end_ - text_start_)),
-         false});
+    result_.parts.push_back({QueryPart::Kind::kText,
+                             std::string(q_.substr(text_start_, text_end_ - text_start_)), false});
     text_start_ = std::string_view::npos;
   }
 

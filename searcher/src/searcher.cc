@@ -285,9 +285,9 @@ Xapian::MSet newest_matches(const Xapian::Database& db, Xapian::Enquire& enquire
     for (std::size_t i = newest_first; i < months.size(); ++i) {
       newest.emplace_back(std::string(schema::kMonthPrefix) + months[i]);
     }
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(Xapian::Query::OP_OR, newest.begin(),
-                                                  newest.end())));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      Xapian::Query(Xapian::Query::OP_OR, newest.begin(), newest.end())));
     Xapian::MSet found = enquire.get_mset(0, as_doccount(wanted));
     if (found.size() >= wanted) return found;
   }
@@ -554,8 +554,8 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     throw InvalidArgument("recency half-life: want 0 (none) or a number of days, not " +
                           std::to_string(options.recency_half_life_days));
   }
-  if (const std::optional<Xapian::Query> filter =
-          detail::filter_query(options, analyzer, db, dated ? detail::today_utc() : std::string())) {
+  if (const std::optional<Xapian::Query> filter = detail::filter_query(
+          options, analyzer, db, dated ? detail::today_utc() : std::string())) {
     if (filter->empty()) return result;  // no passage can pass it
     xq = Xapian::Query(Xapian::Query::OP_FILTER, xq, *filter);
   }
@@ -598,7 +598,8 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     const auto i = static_cast<std::size_t>(it.get_rank());
     candidates_seen.push_back({it.get_weight(), std::move(articles[i]), std::move(matches[i])});
   }
-  std::vector<detail::ScoreParts> scores = detail::score_candidates(candidates_seen, built.concepts);
+  std::vector<detail::ScoreParts> scores =
+      detail::score_candidates(candidates_seen, built.concepts);
   if (options.recency_half_life_days > 0) {
     detail::prefer_recent(scores, values_of(db, schema::kDateSlot, docids), detail::today_utc(),
                           options.recency_half_life_days);

@@ -14,7 +14,8 @@ double tunable(const char* name, double value) {
   if (text == nullptr) return value;
   char* end = nullptr;
   const double tuned = std::strtod(text, &end);
-  if (end == text || *end != '\0') throw std::invalid_argument(variable + " is not a number: " + text);
+  if (end == text || *end != '\0')
+    throw std::invalid_argument(variable + " is not a number: " + text);
   return tuned;
 }
 

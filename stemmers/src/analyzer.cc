@@ -1,10 +1,10 @@
 // The analysis chain: segment, strip elisions, fold, classify, stem, mark stopwords.
 #include "furet/analysis/analyzer.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <optional>
-
-#include <xapian.h>
 
 #include "elision.h"
 #include "flat_string_map.h"
@@ -43,7 +43,8 @@ bool is_number(std::string_view folded) {
 
 // Two or more letters, all capitals (ASCII: acronyms are written so).
 bool is_acronym(std::string_view s) {
-  return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return s.size() >= 2 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 bool has_digit(std::string_view s) {

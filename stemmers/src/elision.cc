@@ -1,10 +1,10 @@
 // Elision stripping, before folding, so byte offsets stay on the original text.
 #include "elision.h"
 
+#include <unicode/utf8.h>
+
 #include <array>
 #include <string>
-
-#include <unicode/utf8.h>
 
 #include "folding.h"
 

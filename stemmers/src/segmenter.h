@@ -2,13 +2,13 @@
 #ifndef FURET_STEMMERS_SRC_SEGMENTER_H_
 #define FURET_STEMMERS_SRC_SEGMENTER_H_
 
+#include <unicode/brkiter.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
-
-#include <unicode/brkiter.h>
 
 namespace furet::detail {
 

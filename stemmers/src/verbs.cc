@@ -40,7 +40,8 @@ bool ends_with(std::string_view s, std::string_view end) {
 // fold() for the parts of a line; most are plain ASCII lowercase, which folding
 // keeps, and this is read while a one-shot search waits.
 std::string folded(std::string part) {
-  const bool plain = std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool plain =
+      std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   return plain ? part : fold(part).folded;
 }
 
@@ -96,8 +97,8 @@ Lexicon load_verbs() {
     }
     PrincipalParts p;
     p.infinitive = first;
-    for (std::string* part : {&p.present_1sg, &p.stem_1pl, &p.stem_3pl, &p.future_stem,
-                              &p.past_stem, &p.participle}) {
+    for (std::string* part :
+         {&p.present_1sg, &p.stem_1pl, &p.stem_3pl, &p.future_stem, &p.past_stem, &p.participle}) {
       if (!(fields >> *part)) {
         throw std::logic_error("data/verbs_fr.txt: fewer than 7 fields in '" + line + "'");
       }
@@ -109,7 +110,7 @@ Lexicon load_verbs() {
 
   Lexicon lexicon;
   lexicon.verb_of.reserve(verbs.size() * 48);  // the forms a line makes, about
-  std::unordered_set<std::string> shared;  // forms of two verbs
+  std::unordered_set<std::string> shared;      // forms of two verbs
   for (const PrincipalParts& verb : verbs) {
     const std::size_t index = lexicon.infinitives.size();
     lexicon.infinitives.push_back(verb.infinitive);

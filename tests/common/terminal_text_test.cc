@@ -20,7 +20,9 @@ TEST(TerminalTextTest, PassesPlainFrenchTextThrough) {
   // Accents, ligatures, typographic quotes and dashes, euro, a no-break space (U+00A0) and a
   // narrow no-break space (U+202F, next to the bidi overrides), emoji, and a backslash path.
   const std::string text =
-      "Été à l’école : « cœur » — Œuvre, ﬁn, naïf, 20\u00A0€, 5\u202F%, 🚀👩‍💻 ; "
+      "Été à l’école : « cœur » — Œuvre, ﬁn, naïf, 20\u00A0€, 5\u202F%, "
+      "🚀👩‍💻 "
+      "; "
       "C:\\docs\\x1b";
   EXPECT_EQ(terminal_safe(text), text);
   EXPECT_EQ(terminal_safe(text, true), text);

@@ -14,7 +14,6 @@
 namespace furet::detail {
 namespace {
 
-
 // The layout promises of ExtractedText::text: trimmed lines, at most one blank line in a row,
 // no blank line at either end.
 void expect_well_formed_lines(const std::string& text) {

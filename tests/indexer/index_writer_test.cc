@@ -2,12 +2,10 @@
 #include "furet/indexer/index_writer.h"
 
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
+#include <xapian.h>
 
 #include <filesystem>
-
-#include <xapian.h>
 
 #include "../test_util.h"
 #include "furet/analysis/analyzer.h"
@@ -100,7 +98,8 @@ TEST_F(IndexWriterTest, SecondRunLeavesUnchangedFilesUnread) {
 TEST_F(IndexWriterTest, ReplacesChangedArticles) {
   write_file(corpus_ + "/a.txt", kArticle);
   update();
-  write_file(corpus_ + "/a.txt", "Qwen 2.5, de la société Alibaba, illustre cette problématique.\n");
+  write_file(corpus_ + "/a.txt",
+             "Qwen 2.5, de la société Alibaba, illustre cette problématique.\n");
   touch_later(corpus_ + "/a.txt");
   const UpdateReport report = update();
   ASSERT_EQ(report.updated.size(), 1u);
@@ -204,8 +203,8 @@ TEST_F(IndexWriterTest, ReadmeAndHiddenFilesAreNotArticles) {
 TEST_F(IndexWriterTest, IndexOfAnotherSchemaOrAnalysisIsRefusedUntilRebuilt) {
   write_file(corpus_ + "/a.txt", kArticle);
   update();
-  for (const auto& [key, value] : {std::pair{schema::kAnalysisKey, "fr-snowball/1"},
-                                   std::pair{schema::kSchemaKey, "1"}}) {
+  for (const auto& [key, value] :
+       {std::pair{schema::kAnalysisKey, "fr-snowball/1"}, std::pair{schema::kSchemaKey, "1"}}) {
     {
       Xapian::WritableDatabase db(index_, Xapian::DB_OPEN);
       db.set_metadata(std::string(key), value);

@@ -7,8 +7,8 @@ namespace furet::detail {
 namespace {
 
 TEST(ManifestTest, RecordRoundTripsWithAnyPathBytes) {
-  FileRecord r{"/tmp/a b\tc\nd\xff.txt", "a b\tc\nd\xff.txt", 5994, 1763800000123456789,
-               0x1234abcd5678ef90ull, 14};
+  FileRecord r{"/tmp/a b\tc\nd\xff.txt", "a b\tc\nd\xff.txt",   5994,
+               1763800000123456789,      0x1234abcd5678ef90ull, 14};
   EXPECT_EQ(decode(encode(r)), r);
 }
 

@@ -14,7 +14,6 @@
 namespace furet::detail {
 namespace {
 
-
 std::string text_of(std::string_view md) { return markdown_to_text(md).text; }
 
 TEST(MarkdownTextTest, StripsYamlFrontMatterAndTakesItsTitle) {

@@ -1,13 +1,12 @@
 // A build on several threads writes exactly what one thread in one transaction writes.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "../test_util.h"
 #include "furet/analysis/schema.h"

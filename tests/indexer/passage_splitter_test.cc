@@ -61,7 +61,8 @@ TEST(PassageSplitterTest, LongParagraphIsCutAtSentenceEnds) {
 TEST(PassageSplitterTest, AbbreviationIsNoSentenceEnd) {
   PassageSplitter splitter;
   const std::string text = "M. Huang a rencontré le président. Il a ensuite parlé.";
-  const std::vector<PassageRange> s = splitter.sentences(text, 0, static_cast<std::uint32_t>(text.size()));
+  const std::vector<PassageRange> s =
+      splitter.sentences(text, 0, static_cast<std::uint32_t>(text.size()));
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(text.substr(s[0].begin, s[0].end - s[0].begin), "M. Huang a rencontré le président.");
 }

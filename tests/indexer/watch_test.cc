@@ -112,19 +112,19 @@ TEST_F(WatchTest, FileWrittenSlowlyIsIndexedOnceAndWhole) {
   }
   const auto closed = Clock::now();
   ASSERT_TRUE(wait_until([&] { return finds("Blackwell") && finds("910C"); }, bound()));
-  std::cout << "slow file searchable " << std::chrono::duration_cast<std::chrono::milliseconds>(
-                                              Clock::now() - closed).count()
+  std::cout << "slow file searchable "
+            << std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - closed).count()
             << " ms after it was closed\n";
   watcher_->kill(SIGTERM);
   const ProcessResult r = watcher_->wait();
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::size_t added = 0, updated = 0;
-  for (std::size_t at = 0; (at = r.out.find("added     " + corpus_ + "/slow.txt", at)) !=
-                           std::string::npos; ++at) {
+  for (std::size_t at = 0;
+       (at = r.out.find("added     " + corpus_ + "/slow.txt", at)) != std::string::npos; ++at) {
     ++added;
   }
-  for (std::size_t at = 0; (at = r.out.find("updated   " + corpus_ + "/slow.txt", at)) !=
-                           std::string::npos; ++at) {
+  for (std::size_t at = 0;
+       (at = r.out.find("updated   " + corpus_ + "/slow.txt", at)) != std::string::npos; ++at) {
     ++updated;
   }
   EXPECT_EQ(added, 1u) << r.out;

@@ -34,6 +34,17 @@ check "headers installed" test -f "$prefix/include/furet/searcher.h" -a -f "$pre
 check "static and shared libraries installed" test -f "$libdir/libfuret_searcher.a" -a -f "$libdir/libfuret.so"
 check "programs installed" test -x "$prefix/bin/furet-index" -a -x "$prefix/bin/furet-search"
 
+# Each installed header stands alone, in the C++ standard the targets
+# advertise (C++17), warnings as errors; the C API's also in C99.
+compiles_alone() {  # compiles_alone COMPILER FLAGS... -- HEADER
+  local header=${*: -1}
+  printf '#include "%s"\n' "$header" | "${@:1:$#-1}" -I"$prefix/include" -fsyntax-only -
+}
+while IFS= read -r header; do
+  check "$header alone in C++17" compiles_alone c++ -std=c++17 -Wall -Wextra -Werror -x c++ "$header"
+done < <(cd "$prefix/include" && find furet -name '*.h' | sort)
+check "furet/furet.h alone in C99" compiles_alone cc -std=c99 -Wall -Wextra -Werror -x c furet/furet.h
+
 build_cmake() {  # build_cmake EXAMPLE_DIR OUT_DIR
   "$cmake" -S "$1" -B "$2" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release &&
     "$cmake" --build "$2"

@@ -1,13 +1,11 @@
 // The bad input catalogue: each file is indexed correctly or skipped with a
 // warning that names it, memory stays bounded, and the rest is indexed.
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <filesystem>
-
-#include <xapian.h>
 
 #include "../process_util.h"
 #include "furet/searcher.h"
@@ -27,7 +25,9 @@ const std::string kFrench =
 
 std::string latin1_french() {
   // "Les États-Unis ont autorisé l'exportation des cœurs" in windows-1252.
-  return "Les \xc9tats-Unis ont autoris\xe9 l\x92" "exportation de puces aux c\x9c" "urs r\xe9"
+  return "Les \xc9tats-Unis ont autoris\xe9 l\x92"
+         "exportation de puces aux c\x9c"
+         "urs r\xe9"
          "duits, selon le minist\xe8re.\n";
 }
 
@@ -37,10 +37,10 @@ class BadInputTest : public ::testing::Test {
     fs::create_directories(dir_);
     fs::copy(corpus_dir(), dir_ + "/corpus", fs::copy_options::recursive);
   }
-  void add(const std::string& name, const std::string& bytes) { write_file(dir_ + "/" + name, bytes); }
-  ProcessResult index() {
-    return run({program("furet-index"), "--index", tmp_ / "index", dir_});
+  void add(const std::string& name, const std::string& bytes) {
+    write_file(dir_ + "/" + name, bytes);
   }
+  ProcessResult index() { return run({program("furet-index"), "--index", tmp_ / "index", dir_}); }
   // True if the run's warnings name `name` (the path as the walk reached it).
   static bool warned(const ProcessResult& r, const std::string& path) {
     return r.err.find("'" + path + "'") != std::string::npos;
@@ -58,21 +58,27 @@ TEST_F(BadInputTest, EveryFileIsIndexedOrNamedAndTheCorpusIsIndexed) {
   add("empty.txt", "");
   add("blank.txt", " \n\t \n\n");
   add("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20));
-  add("program.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20));
+  add("program.txt", std::string("\x7f"
+                                 "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+                                 20));
   add("nul.txt", kFrench + std::string(3, '\0') + kFrench);
   add("invalid.txt", kFrench + " \xff\xfe\xc3 Qwen\xc0\xaf garde ses puces.\n");
   add("utf16.txt", [] {
     std::string s = "\xff\xfe";  // UTF-16LE with BOM
-    for (char c : std::string("Zhipu entraine ses modeles sur Ascend.\n")) s += std::string{c, '\0'};
+    for (char c : std::string("Zhipu entraine ses modeles sur Ascend.\n"))
+      s += std::string{c, '\0'};
     return s;
   }());
   add("latin1.txt", latin1_french());
   add("apostrophes.txt", std::string(100000, '\'') + "\n" + kFrench + "\n");
-  add("combining.txt", "e" + [] {
-    std::string marks;
-    for (int i = 0; i < 100000; ++i) marks += "\u0301";
-    return marks;
-  }() + "\n" + kFrench + "\n");
+  add(
+      "combining.txt", "e" +
+                           [] {
+                             std::string marks;
+                             for (int i = 0; i < 100000; ++i) marks += "\u0301";
+                             return marks;
+                           }() +
+                           "\n" + kFrench + "\n");
   std::string long_line;
   while (long_line.size() < 10'000'000) long_line += kFrench + " ";
   add("long line.txt", long_line + "\n");

@@ -1,6 +1,7 @@
 // Readers during writes: searches from threads and processes while furet-index
 // adds, replaces and removes articles never fail and never see half an update.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
@@ -8,8 +9,6 @@
 #include <filesystem>
 #include <set>
 #include <thread>
-
-#include <xapian.h>
 
 #include "../process_util.h"
 #include "corpus_maker.h"
@@ -23,8 +22,8 @@ namespace {
 
 constexpr int kArticles = 40;
 constexpr int kReaderThreads = 3;
-constexpr int kMinSearches = 2000;                // library searches, all threads
-constexpr int kMinUpdates = 5;                    // commits the searches run across
+constexpr int kMinSearches = 2000;  // library searches, all threads
+constexpr int kMinUpdates = 5;      // commits the searches run across
 constexpr auto kTimeLimit = std::chrono::seconds(120);
 
 // A hit is consistent with a committed state when its article is in that

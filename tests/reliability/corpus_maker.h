@@ -37,8 +37,8 @@ class CorpusMaker {
     std::uniform_int_distribution<std::size_t> pick(0, sentences_.size() - 1);
     std::uniform_int_distribution<int> paragraphs(3, 8);
     std::uniform_int_distribution<int> sentences(2, 4);
-    std::string text = "Article k" + std::to_string(id) + "g" + std::to_string(generation) +
-                       " sur les puces\n\n";
+    std::string text =
+        "Article k" + std::to_string(id) + "g" + std::to_string(generation) + " sur les puces\n\n";
     const int count = paragraphs(rng_);
     for (int p = 0; p < count; ++p) {
       text += "Repère k" + std::to_string(id) + "g" + std::to_string(generation) + ". ";

@@ -1,12 +1,11 @@
 // Crash safety: furet-index killed with SIGKILL at many moments never leaves a
 // half-written index, and a re-run reaches exactly the state of a clean build.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <filesystem>
 #include <thread>
-
-#include <xapian.h>
 
 #include "../process_util.h"
 #include "corpus_maker.h"
@@ -29,7 +28,8 @@ class CrashTest : public ::testing::Test {
   void write_change() {
     for (int id = kArticles / 2; id < kArticles; ++id) maker_.write(corpus_, id, 0);
     for (int id = 0; id < kArticles / 2; id += 10) maker_.write(corpus_, id, 1);
-    for (int id = 5; id < kArticles / 2; id += 10) std::filesystem::remove(CorpusMaker::path(corpus_, id));
+    for (int id = 5; id < kArticles / 2; id += 10)
+      std::filesystem::remove(CorpusMaker::path(corpus_, id));
   }
   ProcessResult index(const std::string& dir) {
     return run({program("furet-index"), "--quiet", "--index", dir, corpus_});

@@ -1,16 +1,14 @@
 // Full disks and write errors: furet-index says the disk is full, exits non-zero,
 // leaves the index at its last commit, and completes once space is back.
 #include <gtest/gtest.h>
-
 #include <signal.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
+#include <xapian.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-
-#include <xapian.h>
 
 #include "../process_util.h"
 #include "corpus_maker.h"
@@ -36,7 +34,9 @@ ProcessResult index_under_size_limit(const std::vector<std::string>& args) {
   std::vector<std::string> command{program("furet-index"), "-q"};
   command.insert(command.end(), args.begin(), args.end());
   return run(command, [] {
-    struct rlimit limit {64 * 1024, 64 * 1024};
+    struct rlimit limit {
+      64 * 1024, 64 * 1024
+    };
     ::setrlimit(RLIMIT_FSIZE, &limit);
   });
 }

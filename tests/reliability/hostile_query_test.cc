@@ -55,9 +55,9 @@ TEST(HostileQueryTest, EveryQueryReturnsPromptly) {
     SearchResult result;
     EXPECT_NO_THROW(result = searcher.search(query)) << name;
     const auto elapsed = std::chrono::steady_clock::now() - start;
-    EXPECT_LT(elapsed, bound) << name << " took "
-                              << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
-                              << " ms";
+    EXPECT_LT(elapsed, bound)
+        << name << " took "
+        << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms";
     EXPECT_LE(result.hits.size(), 10u) << name;
   }
 }
@@ -79,7 +79,8 @@ TEST(HostileQueryTest, CommandLineNeverCrashes) {
   for (const auto& [name, query] : hostile_queries()) {
     if (query.find('\0') != std::string::npos) continue;  // argv cannot carry NUL
     const ProcessResult r = run({program("furet-search"), "--index", index, "--json", "--", query});
-    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << name << ": " << r.exit_code << " " << r.err;
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1)
+        << name << ": " << r.exit_code << " " << r.err;
   }
 }
 

@@ -2,11 +2,11 @@
 #ifndef FURET_TESTS_RELIABILITY_INDEX_STATE_H_
 #define FURET_TESTS_RELIABILITY_INDEX_STATE_H_
 
+#include <xapian.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"

@@ -158,7 +158,7 @@ TEST_F(FilterTest, PathGlobsNarrowTheMatch) {
   std::vector<std::string> found = titles(with_paths({"new/*"}));
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, (std::vector<std::string>{"A", "B", "C"}));
-  EXPECT_EQ(with_paths({"old/1?.md"}).size(), 10u);   // 10 to 19
+  EXPECT_EQ(with_paths({"old/1?.md"}).size(), 10u);  // 10 to 19
   EXPECT_EQ(with_paths({"old/[0-4].md"}).size(), 5u);
   EXPECT_EQ(with_paths({"*.md"}).size(), 83u);
   EXPECT_EQ(with_paths({"new/a.md", "new/c.md"}).size(), 2u);
@@ -166,7 +166,7 @@ TEST_F(FilterTest, PathGlobsNarrowTheMatch) {
   EXPECT_EQ(titles(with_paths({absolute})), std::vector<std::string>{"B"});
   EXPECT_TRUE(with_paths({"news/new"}).empty());  // a folder is not its files: new/*
   EXPECT_TRUE(with_paths({"*.html"}).empty());
-  EXPECT_TRUE(with_paths({"ew/a.md"}).empty());    // the end of a path, from a /
+  EXPECT_TRUE(with_paths({"ew/a.md"}).empty());  // the end of a path, from a /
 }
 
 TEST_F(FilterTest, ABoundThatIsNoDateIsAnError) {

@@ -2,11 +2,10 @@
 #include "highlighter.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <cstdlib>
 #include <stdexcept>
-
-#include <xapian.h>
 
 #include "../test_util.h"
 #include "furet/analysis/article_data.h"
@@ -32,7 +31,8 @@ TEST(HighlighterTest, HighlightsMatchingWordsByByteRange) {
   ASSERT_EQ(m.highlights.size(), 2u);
   EXPECT_EQ(text.substr(m.highlights[0].begin, m.highlights[0].end - m.highlights[0].begin),
             "autorisation");
-  EXPECT_EQ(text.substr(m.highlights[1].begin, m.highlights[1].end - m.highlights[1].begin), "H200");
+  EXPECT_EQ(text.substr(m.highlights[1].begin, m.highlights[1].end - m.highlights[1].begin),
+            "H200");
   EXPECT_EQ(m.covered, (std::vector<double>{1.0, 1.0}));
 }
 
@@ -47,9 +47,11 @@ TEST(HighlighterTest, SynonymIsWeakerEvidenceThanTheWord) {
 
 TEST(HighlighterTest, SpanMeasuresProximity) {
   Analyzer a;
-  const PassageMatch near = match_passage(a.analyze("licence H200 accordée"), {word("licenc"), word("h200")});
-  const PassageMatch far = match_passage(
-      a.analyze("licence accordée hier soir par le ministère pour les H200"), {word("licenc"), word("h200")});
+  const PassageMatch near =
+      match_passage(a.analyze("licence H200 accordée"), {word("licenc"), word("h200")});
+  const PassageMatch far =
+      match_passage(a.analyze("licence accordée hier soir par le ministère pour les H200"),
+                    {word("licenc"), word("h200")});
   EXPECT_EQ(near.span, 2u);
   EXPECT_GT(far.span, near.span);
 }
@@ -129,10 +131,10 @@ std::vector<Concept> two_concepts() {
 // the word in the passage itself.
 TEST(RankerTest, TitleWordCoversItsConceptLessThanThePassage) {
   const std::vector<Concept> concepts = two_concepts();
-  const std::vector<ScoreParts> scores =
-      score_candidates({candidate("a", {1, 0}, {false, false}), candidate("b", {1, 0}, {false, true}),
-                        candidate("c", {1, 1}, {false, false})},
-                       concepts);
+  const std::vector<ScoreParts> scores = score_candidates(
+      {candidate("a", {1, 0}, {false, false}), candidate("b", {1, 0}, {false, true}),
+       candidate("c", {1, 1}, {false, false})},
+      concepts);
   EXPECT_LT(scores[0].coverage, scores[1].coverage);
   EXPECT_LT(scores[1].coverage, scores[2].coverage);
   EXPECT_LT(scores[0].total, scores[1].total);

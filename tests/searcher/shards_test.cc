@@ -1,7 +1,6 @@
 // Shards, local and remote (xapian-tcpsrv on loopback), rank exactly as one index.
-#include <gtest/gtest.h>
-
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -17,10 +16,16 @@
 namespace furet::testing {
 namespace {
 
-const std::vector<std::string> kQueries = {
-    "licence H200", "DeepSeek entraînement puces", "securite nationale", "Mar-a-Lago",
-    "\"sécurité nationale\" -experts", "puces H20 OR H200", "autoris*", "Zhipu Huawei",
-    "Quelles puces sont interdites à l'exportation ?", "Nvidea"};
+const std::vector<std::string> kQueries = {"licence H200",
+                                           "DeepSeek entraînement puces",
+                                           "securite nationale",
+                                           "Mar-a-Lago",
+                                           "\"sécurité nationale\" -experts",
+                                           "puces H20 OR H200",
+                                           "autoris*",
+                                           "Zhipu Huawei",
+                                           "Quelles puces sont interdites à l'exportation ?",
+                                           "Nvidea"};
 
 class ShardsTest : public ::testing::Test {
  protected:
@@ -127,9 +132,9 @@ TEST_F(ShardsTest, RemoteShardsRankAsOneIndex) {
   std::vector<std::string> locations;
   for (int s = 0; s < 2; ++s) {
     const int port = free_port();
-    servers.push_back(std::make_unique<Process>(std::vector<std::string>{
-        server, "--interface", "127.0.0.1", "--port", std::to_string(port),
-        shard_databases(index(2)).at(s)}));
+    servers.push_back(std::make_unique<Process>(
+        std::vector<std::string>{server, "--interface", "127.0.0.1", "--port", std::to_string(port),
+                                 shard_databases(index(2)).at(s)}));
     locations.push_back("tcp://127.0.0.1:" + std::to_string(port));
     for (int tries = 0; tries < 100 && !accepts(port); ++tries) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

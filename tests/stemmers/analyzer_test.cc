@@ -3,13 +3,13 @@
 
 #include <gtest/gtest.h>
 
-#include "furet/error.h"
-
 #include <algorithm>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "furet/error.h"
 
 namespace furet {
 namespace {
@@ -68,7 +68,8 @@ TEST(AnalyzerTest, ThousandsGroupsAreOneNumberWhateverTheSpace) {
     EXPECT_EQ(tokens[0].term, "300000") << text;
     EXPECT_EQ(tokens[0].kind, TokenKind::kNumber);
     EXPECT_EQ(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin).size(),
-              text.find(" H20")) << "the number's range covers both groups";
+              text.find(" H20"))
+        << "the number's range covers both groups";
   }
   EXPECT_TRUE(matches(a, "300000", "NVIDIA a commandé 300 000 H20 supplémentaires"));
   EXPECT_EQ(terms_in_order(a, "50 000 GPU Nvidia")[0], "50000");
@@ -77,7 +78,8 @@ TEST(AnalyzerTest, ThousandsGroupsAreOneNumberWhateverTheSpace) {
 
 TEST(AnalyzerTest, UnrelatedNumbersStaySeparate) {
   Analyzer a;
-  EXPECT_EQ(terms_in_order(a, "le 15 mai 2025"), (std::vector<std::string>{"le", "15", "mai", "2025"}));
+  EXPECT_EQ(terms_in_order(a, "le 15 mai 2025"),
+            (std::vector<std::string>{"le", "15", "mai", "2025"}));
   EXPECT_EQ(terms_in_order(a, "aux 600 000 à 700 000")[1], "600000");
 }
 
@@ -166,8 +168,8 @@ TEST(AnalyzerTest, OffsetsPointIntoTheOriginalText) {
   }
   const std::vector<Token> tokens = a.analyze(text);
   EXPECT_EQ(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin), "autorisation");
-  const auto coeurs = std::find_if(tokens.begin(), tokens.end(),
-                                   [](const Token& t) { return t.term == "coeur"; });
+  const auto coeurs =
+      std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.term == "coeur"; });
   ASSERT_NE(coeurs, tokens.end());
   EXPECT_EQ(text.substr(coeurs->begin, coeurs->end - coeurs->begin), "cœurs");
 }
@@ -211,7 +213,8 @@ TEST(AnalyzerTest, InflectionsConflate) {
 // "interd" but "interdites" -> "interdit"): the verb table joins them.
 TEST(AnalyzerTest, FormsOfOneVerbShareATerm) {
   Analyzer a;
-  for (std::string_view form : {"conçu", "conçue", "concu", "conçoivent", "Concevons", "concevra"}) {
+  for (std::string_view form :
+       {"conçu", "conçue", "concu", "conçoivent", "Concevons", "concevra"}) {
     EXPECT_EQ(terms_in_order(a, form), terms_in_order(a, "concevoir")) << form;
   }
   for (std::string_view form : {"vendu", "vend", "vendent", "vendions", "vendrait"}) {

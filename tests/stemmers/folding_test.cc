@@ -24,12 +24,10 @@ TEST(FoldingTest, UnifiesApostrophes) {
   EXPECT_EQ(fold("lʼIA").folded, "l'ia");
 }
 
-TEST(FoldingTest, AsciiFastPathLowercases) {
-  EXPECT_EQ(fold("NVIDIA H20").folded, "nvidia h20");
-}
+TEST(FoldingTest, AsciiFastPathLowercases) { EXPECT_EQ(fold("NVIDIA H20").folded, "nvidia h20"); }
 
 TEST(FoldingTest, CompatibilityFormsAreNormalised) {
-  EXPECT_EQ(fold("ﬁn").folded, "fin");     // the fi ligature
+  EXPECT_EQ(fold("ﬁn").folded, "fin");  // the fi ligature
   EXPECT_EQ(fold("ÉTATS").folded, "etats");
   EXPECT_EQ(fold("Straße").folded, "strasse");
 }

@@ -12,7 +12,8 @@ namespace {
 std::vector<std::string> words(std::string_view text) {
   WordSegmenter segmenter;
   std::vector<std::string> out;
-  for (const Segment& s : segmenter.segment(text)) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+  for (const Segment& s : segmenter.segment(text))
+    out.emplace_back(text.substr(s.begin, s.end - s.begin));
   return out;
 }
 

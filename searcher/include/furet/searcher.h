@@ -130,10 +130,10 @@ struct Hit {
 /// A whole article as the index stores it: what a client needs to show a
 /// passage in its context (Hit::begin and Hit::end index `text`).
 struct Article {
-  std::string id;     ///< 16 hex digits, as Hit::article_id
-  std::string path;   ///< the article's file: absolute, canonical
-  std::string title;  ///< the article's title
-  std::string text;   ///< the article's readable text, passages and all
+  std::string id;                    ///< 16 hex digits, as Hit::article_id
+  std::string path;                  ///< the article's file: absolute, canonical
+  std::string title;                 ///< the article's title
+  std::string text;                  ///< the article's readable text, passages and all
   std::string published;             ///< as Hit::published
   bool published_from_file = false;  ///< as Hit::published_from_file
   std::string author;                ///< empty if unknown

@@ -13,13 +13,13 @@ namespace furet {
 
 /// A summary of one index (or of all its shards).
 struct IndexStatus {
-  std::uint64_t articles = 0;   ///< articles in the manifest
-  std::uint64_t passages = 0;   ///< passage documents
-  std::uint64_t terms = 0;      ///< distinct terms
-  std::uint64_t bytes = 0;      ///< size on disk of everything in the index folder
-  std::string schema;           ///< schema version
-  std::string analysis;         ///< analysis configuration
-  std::int64_t updated = 0;     ///< last update that changed something, seconds since the epoch
+  std::uint64_t articles = 0;       ///< articles in the manifest
+  std::uint64_t passages = 0;       ///< passage documents
+  std::uint64_t terms = 0;          ///< distinct terms
+  std::uint64_t bytes = 0;          ///< size on disk of everything in the index folder
+  std::string schema;               ///< schema version
+  std::string analysis;             ///< analysis configuration
+  std::int64_t updated = 0;         ///< last update that changed something, seconds since the epoch
   std::vector<std::string> shards;  ///< shard databases, if the index is sharded
 };
 

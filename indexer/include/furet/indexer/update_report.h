@@ -22,18 +22,18 @@ struct FileNote {
 
 /// The outcome of IndexWriter::update(). Paths are as the run reached them.
 struct UpdateReport {
-  std::vector<std::string> added;      ///< new articles
-  std::vector<std::string> updated;    ///< articles whose content changed
-  std::vector<std::string> removed;    ///< articles whose file is gone
-  std::size_t unchanged = 0;           ///< articles left as they were, not re-read
-  std::vector<FileNote> skipped;       ///< files not indexed, and why
-  std::vector<FileNote> warnings;      ///< files indexed, with a caveat
+  std::vector<std::string> added;    ///< new articles
+  std::vector<std::string> updated;  ///< articles whose content changed
+  std::vector<std::string> removed;  ///< articles whose file is gone
+  std::size_t unchanged = 0;         ///< articles left as they were, not re-read
+  std::vector<FileNote> skipped;     ///< files not indexed, and why
+  std::vector<FileNote> warnings;    ///< files indexed, with a caveat
   /// Files in the folders walked that are not articles (.pdf, .json, .xhtml…),
   /// passed over unread: how many of each extension ("" for none).
   std::map<std::string, std::size_t> other_files;
-  std::size_t passages_written = 0;    ///< passages added in this run
-  std::size_t bytes_read = 0;          ///< bytes of the files that were read
-  double seconds = 0;                  ///< how long the update took, commit included
+  std::size_t passages_written = 0;  ///< passages added in this run
+  std::size_t bytes_read = 0;        ///< bytes of the files that were read
+  double seconds = 0;                ///< how long the update took, commit included
 
   /// True if the index was changed and committed.
   bool changed() const { return !added.empty() || !updated.empty() || !removed.empty(); }

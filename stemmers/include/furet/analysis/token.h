@@ -18,14 +18,13 @@ enum class TokenKind : std::uint8_t {
 /// One token. Invariant: [begin, end) are byte offsets into the analysed text as
 /// given, whatever normalisation produced the term.
 struct Token {
-  std::string term;      ///< the index term
-  std::string alt_term;  ///< accent-blind variant of term when it differs, else empty
+  std::string term;            ///< the index term
+  std::string alt_term;        ///< accent-blind variant of term when it differs, else empty
   std::uint32_t begin = 0;     ///< first byte of the token in the original text
   std::uint32_t end = 0;       ///< one past its last byte
   std::uint32_t position = 0;  ///< word position, from 1; a compound shares its first part's
   TokenKind kind = TokenKind::kWord;
   bool stopword = false;  ///< a common word: kept for phrases, left out of ranking
-
 };
 
 inline bool operator==(const Token& a, const Token& b) {
