@@ -369,10 +369,34 @@ struct Searcher::Impl {
     return own_thesaurus ? *own_thesaurus : detail::Thesaurus::builtin(analyzer);
   }
 
+  // What the stages of a search pass on (run_as_typed), candidate by candidate.
+  struct Candidates {
+    std::vector<Xapian::docid> docids;
+    std::vector<detail::Candidate> seen;  // BM25 weight, article, match
+    std::vector<std::uint32_t> ordinals;  // passage ordinals, when read while matching
+    std::size_t wanted = 0;               // candidates asked of Xapian
+    Xapian::doccount matches_estimated = 0;
+  };
+  struct Ranking {
+    std::vector<detail::ScoreParts> scores;  // by candidate
+    std::vector<std::size_t> order;          // candidate indexes, best first
+  };
+
   void open();
   void refresh();
   SearchResult run(std::string_view query, const SearchOptions& options);
   SearchResult run_as_typed(std::string_view query, const SearchOptions& options);
+  std::optional<Xapian::Query> filtered_query(const detail::BuiltQuery& built,
+                                              const SearchOptions& options) const;
+  Candidates fetch_candidates(Xapian::Enquire& enquire, const Xapian::Query& query,
+                              const detail::BuiltQuery& built, const SearchOptions& options) const;
+  Ranking rank(const Candidates& candidates, const detail::BuiltQuery& built,
+               const SearchOptions& options) const;
+  Selection select(const Candidates& candidates, const Ranking& ranking,
+                   const SearchOptions& options) const;
+  std::vector<Hit> make_hits(const Xapian::Enquire& enquire, const Candidates& candidates,
+                             const Ranking& ranking, const Selection& selection,
+                             const detail::BuiltQuery& built, const SearchOptions& options) const;
   Explanation explain(const Xapian::Enquire& enquire, Xapian::docid did,
                       const detail::ScoreParts& score, const detail::Candidate& candidate,
                       const detail::BuiltQuery& built) const;
@@ -540,134 +564,182 @@ SearchResult Searcher::Impl::run(std::string_view query, const SearchOptions& op
   return result;
 }
 
+// A search's stages, in order: the query and its filters, the candidates
+// fetched and matched, their ranking, the hits selected (repeats shown once),
+// the hits made. Each stage is a function below.
 SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const SearchOptions& options) {
   SearchResult result;
   const detail::BuiltQuery built = build_query(detail::parse_query(searched), analyzer, db,
                                                options.synonyms ? &thesaurus() : nullptr);
   result.warnings.insert(result.warnings.end(), built.warnings.begin(), built.warnings.end());
-  Xapian::Query xq = built.xapian_query();
-  if (xq.empty() || options.limit == 0) return result;
-  // Filters narrow the match itself, not the top passages of an unfiltered one.
-  // Only "7d" and "2w" need today; the clock is not read for other searches.
-  const bool dated = !options.since.empty() || !options.until.empty();
   if (!(options.recency_half_life_days >= 0)) {
     throw InvalidArgument("recency half-life: want 0 (none) or a number of days, not " +
                           std::to_string(options.recency_half_life_days));
   }
-  if (const std::optional<Xapian::Query> filter = detail::filter_query(
-          options, analyzer, db, dated ? detail::today_utc() : std::string())) {
-    if (filter->empty()) return result;  // no passage can pass it
-    xq = Xapian::Query(Xapian::Query::OP_FILTER, xq, *filter);
-  }
+  const std::optional<Xapian::Query> query = filtered_query(built, options);
+  if (!query || options.limit == 0) return result;
 
   Xapian::Enquire enquire(db);
+  const Candidates candidates = fetch_candidates(enquire, *query, built, options);
+  const Ranking ranking = rank(candidates, built, options);
+  const Selection selection = select(candidates, ranking, options);
+  estimate_totals(candidates.matches_estimated, candidates.seen, candidates.wanted, result);
+  result.hits = make_hits(enquire, candidates, ranking, selection, built, options);
+  return result;
+}
+
+// The Xapian query of `built` with the options' filters, which narrow the
+// match itself, not the top passages of an unfiltered one; nothing when no
+// passage can match.
+std::optional<Xapian::Query> Searcher::Impl::filtered_query(const detail::BuiltQuery& built,
+                                                            const SearchOptions& options) const {
+  Xapian::Query query = built.xapian_query();
+  if (query.empty()) return std::nullopt;
+  // Only "7d" and "2w" need today; the clock is not read for other searches.
+  const bool dated = !options.since.empty() || !options.until.empty();
+  if (const std::optional<Xapian::Query> filter = detail::filter_query(
+          options, analyzer, db, dated ? detail::today_utc() : std::string())) {
+    if (filter->empty()) return std::nullopt;  // no passage can pass it
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filter);
+  }
+  return query;
+}
+
+// The passages Xapian ranks first (by BM25, or newest first), matched
+// against the query's concepts. Candidates are matched from their position
+// lists; a remote index answers each position list in a round trip, so its
+// candidates are read whole instead.
+Searcher::Impl::Candidates Searcher::Impl::fetch_candidates(Xapian::Enquire& enquire,
+                                                            const Xapian::Query& query,
+                                                            const detail::BuiltQuery& built,
+                                                            const SearchOptions& options) const {
+  Candidates candidates;
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(detail::kBm25K1, 0, 1, detail::kBm25B, detail::kBm25MinNormLength));
-  const bool by_date = options.sort == SearchOptions::Sort::kDate;
-  const std::size_t wanted = std::max(options.candidates, options.offset + options.limit);
-  Xapian::doccount matches_estimated = 0;
-  // Newest first: the candidates are the newest matching passages.
-  const Xapian::MSet candidates = by_date
-                                      ? newest_matches(db, enquire, xq, wanted, matches_estimated)
-                                      : best_matches(enquire, xq, wanted, matches_estimated);
+  candidates.wanted = std::max(options.candidates, options.offset + options.limit);
+  const Xapian::MSet found =
+      options.sort == SearchOptions::Sort::kDate
+          ? newest_matches(db, enquire, query, candidates.wanted, candidates.matches_estimated)
+          : best_matches(enquire, query, candidates.wanted, candidates.matches_estimated);
 
-  std::vector<Xapian::docid> docids;
-  for (auto it = candidates.begin(); it != candidates.end(); ++it) docids.push_back(*it);
+  for (auto it = found.begin(); it != found.end(); ++it) candidates.docids.push_back(*it);
+  const std::vector<Xapian::docid>& docids = candidates.docids;
   std::vector<std::string> articles = values_of(db, schema::kArticleIdSlot, docids);
-  // Candidates are matched from their position lists; the text of the hits
-  // shown is read and analysed once, for highlights. A remote index answers
-  // each position list in a round trip, so its candidates are read whole.
   std::vector<detail::PassageMatch> matches;
-  std::vector<std::uint32_t> ordinals;  // of every candidate, when their text is read
   if (remote) {
     const std::map<std::string, ArticleData> texts = articles_of(db, articles);
     std::map<std::string, std::vector<Token>> titles;  // analysed once per article
     for (const auto& [id, article] : texts) titles.emplace(id, analyzer.analyze(article.title));
-    ordinals = ordinals_of(db, docids);
+    candidates.ordinals = ordinals_of(db, docids);
     for (std::size_t i = 0; i < docids.size(); ++i) {
       const ArticleData& article = texts.at(articles[i]);
-      matches.push_back(detail::match_passage(analyzer.analyze(article.passage(ordinals[i])),
-                                              built.concepts, titles.at(articles[i])));
+      matches.push_back(
+          detail::match_passage(analyzer.analyze(article.passage(candidates.ordinals[i])),
+                                built.concepts, titles.at(articles[i])));
     }
   } else {
     matches = detail::QueryTerms(built.concepts).match(db, docids);
   }
-  std::vector<detail::Candidate> candidates_seen;
-  candidates_seen.reserve(candidates.size());
-  for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+  candidates.seen.reserve(found.size());
+  for (auto it = found.begin(); it != found.end(); ++it) {
     const auto i = static_cast<std::size_t>(it.get_rank());
-    candidates_seen.push_back({it.get_weight(), std::move(articles[i]), std::move(matches[i])});
+    candidates.seen.push_back({it.get_weight(), std::move(articles[i]), std::move(matches[i])});
   }
-  std::vector<detail::ScoreParts> scores =
-      detail::score_candidates(candidates_seen, built.concepts);
-  if (options.recency_half_life_days > 0) {
-    detail::prefer_recent(scores, values_of(db, schema::kDateSlot, docids), detail::today_utc(),
-                          options.recency_half_life_days);
-  }
+  return candidates;
+}
 
-  std::vector<std::size_t> order(candidates_seen.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  // Ties break on the article and the passage's place in it (an article's
-  // passages are added in order), not on the order Xapian returned them, so
-  // one index and its shards rank the same passages the same way.
+// The candidates' scores and their order, best first (newest first by date).
+// Ties break on the article and the passage's place in it (an article's
+// passages are added in order), not on the order Xapian returned them, so
+// one index and its shards rank the same passages the same way.
+Searcher::Impl::Ranking Searcher::Impl::rank(const Candidates& candidates,
+                                             const detail::BuiltQuery& built,
+                                             const SearchOptions& options) const {
+  Ranking ranking;
+  const std::vector<Xapian::docid>& docids = candidates.docids;
+  const std::vector<detail::Candidate>& seen = candidates.seen;
+  ranking.scores = detail::score_candidates(seen, built.concepts);
+  if (options.recency_half_life_days > 0) {
+    detail::prefer_recent(ranking.scores, values_of(db, schema::kDateSlot, docids),
+                          detail::today_utc(), options.recency_half_life_days);
+  }
+  ranking.order.resize(seen.size());
+  std::iota(ranking.order.begin(), ranking.order.end(), std::size_t{0});
+  const bool by_date = options.sort == SearchOptions::Sort::kDate;
   const std::vector<std::string> dates =
       by_date ? values_of(db, schema::kDateSlot, docids) : std::vector<std::string>();
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+  const std::vector<detail::ScoreParts>& scores = ranking.scores;
+  std::sort(ranking.order.begin(), ranking.order.end(), [&](std::size_t a, std::size_t b) {
     if (by_date && dates[a] != dates[b]) return dates[a] > dates[b];
     if (scores[a].total != scores[b].total) return scores[a].total > scores[b].total;
-    if (candidates_seen[a].article != candidates_seen[b].article) {
-      return candidates_seen[a].article < candidates_seen[b].article;
-    }
+    if (seen[a].article != seen[b].article) return seen[a].article < seen[b].article;
     return docids[a] < docids[b];
   });
+  return ranking;
+}
 
-  // Fingerprints are read for the best candidates first: a page seldom
-  // needs more than a few past its end, unless duplicates are many.
+// The hits to show, repeated passages once. Fingerprints are read for the
+// best candidates first: a page seldom needs more than a few past its end,
+// unless duplicates are many.
+Selection Searcher::Impl::select(const Candidates& candidates, const Ranking& ranking,
+                                 const SearchOptions& options) const {
   constexpr std::size_t kSpareCandidates = 8;
+  const std::vector<std::size_t>& order = ranking.order;
   const std::size_t first_read =
       std::min(order.size(), options.offset + options.limit + kSpareCandidates);
   std::vector<Xapian::docid> best(first_read);
-  for (std::size_t k = 0; k < first_read; ++k) best[k] = docids[order[k]];
-  std::vector<std::string> fingerprints(docids.size());
+  for (std::size_t k = 0; k < first_read; ++k) best[k] = candidates.docids[order[k]];
+  std::vector<std::string> fingerprints(candidates.docids.size());
   std::vector<std::string> read = values_of(db, schema::kFingerprintSlot, best);
   for (std::size_t k = 0; k < first_read; ++k) fingerprints[order[k]] = std::move(read[k]);
-  Selection selection = select_hits(order, candidates_seen, fingerprints, options);
+  Selection selection = select_hits(order, candidates.seen, fingerprints, options);
   if (selection.shown.size() < options.limit && first_read < order.size()) {
-    selection = select_hits(order, candidates_seen, values_of(db, schema::kFingerprintSlot, docids),
-                            options);
+    selection = select_hits(order, candidates.seen,
+                            values_of(db, schema::kFingerprintSlot, candidates.docids), options);
   }
+  return selection;
+}
+
+// The hits shown, from their articles' stored data (read in one query), with
+// highlights and, if asked, explanations.
+std::vector<Hit> Searcher::Impl::make_hits(const Xapian::Enquire& enquire,
+                                           const Candidates& candidates, const Ranking& ranking,
+                                           const Selection& selection,
+                                           const detail::BuiltQuery& built,
+                                           const SearchOptions& options) const {
   const std::vector<std::size_t>& shown = selection.shown;
-  estimate_totals(matches_estimated, candidates_seen, wanted, result);
-  std::vector<std::string> shown_articles;
+  const std::vector<detail::Candidate>& seen = candidates.seen;
   std::vector<Xapian::docid> shown_docids;
   std::vector<std::uint32_t> shown_ordinals;
+  std::vector<std::string> wanted_articles;
   for (std::size_t i : shown) {
-    shown_articles.push_back(candidates_seen[i].article);
-    shown_docids.push_back(docids[i]);
-    if (!ordinals.empty()) shown_ordinals.push_back(ordinals[i]);
+    wanted_articles.push_back(seen[i].article);
+    shown_docids.push_back(candidates.docids[i]);
+    if (!candidates.ordinals.empty()) shown_ordinals.push_back(candidates.ordinals[i]);
   }
   // Only the hits shown need their place in the article.
-  if (ordinals.empty()) shown_ordinals = ordinals_of(db, shown_docids);
-  std::vector<std::string> wanted_articles = shown_articles;
+  if (candidates.ordinals.empty()) shown_ordinals = ordinals_of(db, shown_docids);
   for (const std::vector<std::string>& others : selection.also_in) {
     wanted_articles.insert(wanted_articles.end(), others.begin(), others.end());
   }
   const std::map<std::string, ArticleData> texts = articles_of(db, wanted_articles);
+  std::vector<Hit> hits;
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const std::size_t i = shown[k];
     const std::uint32_t ordinal = shown_ordinals[k];
-    const ArticleData& article = texts.at(candidates_seen[i].article);
+    const ArticleData& article = texts.at(seen[i].article);
     Hit hit;
-    hit.rank = options.offset + result.hits.size() + 1;
-    hit.score = scores[i].total;
+    hit.rank = options.offset + hits.size() + 1;
+    hit.score = ranking.scores[i].total;
     hit.path = article.path;
-    hit.article_id = hex_of_id(candidates_seen[i].article);
+    hit.article_id = hex_of_id(seen[i].article);
     hit.title = article.title;
     hit.passage = article.passage(ordinal);  // checks the ordinal
     hit.begin = article.passages[ordinal].begin;
     hit.end = article.passages[ordinal].end;
-    for (const std::string& other : selection.also_in[k])
+    for (const std::string& other : selection.also_in[k]) {
       hit.also_in.push_back(texts.at(other).path);
+    }
     const ArticleData::Metadata& meta = article.metadata;
     hit.published = meta.published;
     hit.published_from_file = meta.published_from_file;
@@ -678,11 +750,11 @@ SearchResult Searcher::Impl::run_as_typed(std::string_view searched, const Searc
     hit.highlights =
         detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
     if (options.explain) {
-      hit.explanation = explain(enquire, docids[i], scores[i], candidates_seen[i], built);
+      hit.explanation = explain(enquire, candidates.docids[i], ranking.scores[i], seen[i], built);
     }
-    result.hits.push_back(std::move(hit));
+    hits.push_back(std::move(hit));
   }
-  return result;
+  return hits;
 }
 
 }  // namespace furet
