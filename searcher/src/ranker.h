@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "highlighter.h"
+#include "passage_match.h"
 #include "query_builder.h"
 #include "tunable.h"
 

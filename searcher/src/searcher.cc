@@ -25,7 +25,7 @@
 #include "furet/analysis/article_data.h"
 #include "furet/analysis/passage_fingerprint.h"
 #include "furet/analysis/schema.h"
-#include "highlighter.h"
+#include "passage_match.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "ranker.h"

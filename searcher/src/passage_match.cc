@@ -1,5 +1,5 @@
 // Matching a passage to the query: highlights, coverage, proximity.
-#include "highlighter.h"
+#include "passage_match.h"
 
 #include <algorithm>
 #include <limits>

@@ -1,8 +1,8 @@
 // How a passage meets the query: coverage, proximity, highlights. Candidates are
 // matched from the index's position lists; the hits shown are also analysed
 // again for their byte ranges.
-#ifndef FURET_SEARCHER_SRC_HIGHLIGHTER_H_
-#define FURET_SEARCHER_SRC_HIGHLIGHTER_H_
+#ifndef FURET_SEARCHER_SRC_PASSAGE_MATCH_H_
+#define FURET_SEARCHER_SRC_PASSAGE_MATCH_H_
 
 #include <xapian.h>
 
@@ -64,4 +64,4 @@ class QueryTerms {
 
 }  // namespace furet::detail
 
-#endif  // FURET_SEARCHER_SRC_HIGHLIGHTER_H_
+#endif  // FURET_SEARCHER_SRC_PASSAGE_MATCH_H_
