@@ -186,14 +186,18 @@ class FURET_EXPORT Searcher {
   /// served by xapian-tcpsrv. Throws IndexNotFound if there is none, IncompatibleIndex
   /// if it was built by an unknown schema or analysis version, IoError otherwise.
   explicit Searcher(const std::string& location);
-  /// Opens several indexes (shards) and searches them as one; same errors.
+  /// Opens several indexes (shards) and searches them as one; the same
+  /// errors, and InvalidArgument if `locations` is empty.
   explicit Searcher(const std::vector<std::string>& locations);
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
   /// The best passages for `query`. An empty or unmatched query gives no hits.
-  /// Throws IoError if the index cannot be read.
+  /// Throws InvalidArgument for an option it cannot use (a date bound that is
+  /// no date, a negative recency half-life), IncompatibleIndex if the index
+  /// was rebuilt since by another schema or analysis, IoError if it cannot
+  /// be read.
   SearchResult search(std::string_view query, const SearchOptions& options = {});
 
   /// The article `id` (a Hit::article_id) at the index's latest commit, or
