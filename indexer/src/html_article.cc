@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "utf8.h"
+
 namespace furet::detail {
 namespace {
 
@@ -124,6 +126,11 @@ struct Box {
 };
 
 // A piece of a box's content, in document order.
+// A text node's text. Gumbo 0.10 can leave a lone byte for a character
+// reference past U+10FFFF ("&#xD80999999;", found by fuzzing): repaired to
+// UTF-8 here, as every text furet keeps must be.
+std::string text_of_node(const GumboNode* node) { return valid_utf8(node->v.text.text); }
+
 struct Piece {
   int child = -1;    // a child box, or
   std::string text;  // a run of text (whitespace as in the page)
@@ -401,7 +408,7 @@ class Page {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
         case GUMBO_NODE_WHITESPACE:
-          pieces[static_cast<std::size_t>(id)].push_back({-1, child->v.text.text});
+          pieces[static_cast<std::size_t>(id)].push_back({-1, text_of_node(child)});
           break;
         default:
           break;
@@ -698,7 +705,7 @@ std::string text_of(const GumboNode* node) {
   std::string out;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
       node->type == GUMBO_NODE_CDATA) {
-    return node->v.text.text;
+    return text_of_node(node);
   }
   if (node->type != GUMBO_NODE_ELEMENT) return out;
   for (unsigned i = 0; i < node->v.element.children.length; ++i) {

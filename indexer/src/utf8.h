@@ -22,6 +22,23 @@ inline void append_utf8(std::string& out, char32_t cp) {
   out.append(bytes, static_cast<std::size_t>(length));
 }
 
+/// `s` with each ill-formed sequence replaced by U+FFFD.
+inline std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, s.size(), c);
+    if (c < 0) {
+      append_utf8(out, kReplacementCharacter);
+    } else {
+      out.append(s.data() + start, i - start);
+    }
+  }
+  return out;
+}
+
 /// True if `s` is well-formed UTF-8 (no surrogates, no overlong forms).
 inline bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {

@@ -384,6 +384,7 @@ struct Searcher::Impl {
 
   void open();
   void refresh();
+  bool generation_changed() const;
   SearchResult run(std::string_view query, const SearchOptions& options);
   SearchResult run_as_typed(std::string_view query, const SearchOptions& options);
   std::optional<Xapian::Query> filtered_query(const detail::BuiltQuery& built,
@@ -429,13 +430,20 @@ void Searcher::Impl::open() {
 // Brings the handle to the latest commit: reopen() for updates, a fresh open
 // when a rebuild or a re-sharding published another generation.
 void Searcher::Impl::refresh() {
-  for (std::size_t i = 0; i < locations.size(); ++i) {
-    if (!(stamp_of(locations[i]) == stamps[i])) {
-      open();
-      return;
-    }
+  if (generation_changed()) {
+    open();
+    return;
   }
   db.reopen();  // cheap when nothing was committed: one revision check
+}
+
+// Whether a location's shard list changed since the handle was opened (a
+// rebuild or a re-sharding published another generation).
+bool Searcher::Impl::generation_changed() const {
+  for (std::size_t i = 0; i < locations.size(); ++i) {
+    if (!(stamp_of(locations[i]) == stamps[i])) return true;
+  }
+  return false;
 }
 
 // Everything a public function lets out is a furet::Error.
@@ -483,6 +491,10 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
   // it reads: the search starts again on the new one. A search reads for a
   // few milliseconds and a commit takes longer, so a few attempts suffice
   // even for a writer in a loop (seen under the sanitizers: two in a row).
+  // A rebuild that publishes a new generation and removes the old one between
+  // the check of the shard list and the reading of the old generation makes
+  // that reading fail to open its files: the next attempt opens the new one
+  // (seen in tests/serve, a search during `--rebuild`).
   constexpr int kAttempts = 5;
   return guarded("cannot search index", impl_->locations, [&] {
     for (int attempt = 1;; ++attempt) {
@@ -491,6 +503,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         return impl_->run(query, options);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kAttempts) throw;
+      } catch (const Xapian::DatabaseOpeningError&) {
+        if (attempt == kAttempts || !impl_->generation_changed()) throw;
       }
     }
   });

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "utf8.h"
+
 namespace furet::detail {
 namespace {
 
@@ -33,6 +35,17 @@ bool has(const std::string& text, const std::string& part) {
 
 const std::string kArticle =
     "<article><p>" + kProse1 + "</p><p>" + kProse2 + "</p><p>" + kProse3 + "</p></article>";
+
+// A character reference past U+10FFFF, which the HTML parser leaves as a lone
+// byte, is U+FFFD in the text: every text furet keeps is UTF-8.
+TEST(HtmlArticleTest, ReferencesPastUnicodeGiveValidText) {
+  for (const char* reference : {"&#xD80999999;", "&#x110000;", "&#99999999999;"}) {
+    const std::string text = article_of("<article><p>" + kProse1 + " " + reference + " fin.</p>" +
+                                        "<p>" + kProse2 + "</p></article>");
+    EXPECT_TRUE(is_valid_utf8(text)) << reference;
+    EXPECT_TRUE(has(text, "\uFFFD")) << reference;
+  }
+}
 
 TEST(HtmlArticleTest, KeepsTheArticleAndDropsNavigation) {
   const std::string text = article_of(
