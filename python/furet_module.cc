@@ -90,6 +90,15 @@ PySearchResult to_python(const furet::SearchResult& result) {
   return out;
 }
 
+// A name or a list of names (source=, path=), or None.
+using OneOrMany = std::variant<std::monostate, std::string, std::vector<std::string>>;
+
+std::vector<std::string> as_list(const OneOrMany& given) {
+  if (const auto* one = std::get_if<std::string>(&given)) return {*one};
+  if (const auto* many = std::get_if<std::vector<std::string>>(&given)) return *many;
+  return {};
+}
+
 // A Searcher for Python: the C++ Searcher, and the lock that lets threads
 // share it (each search holds it, not the GIL).
 class PySearcher {
@@ -103,27 +112,21 @@ class PySearcher {
     }
   }
 
-  PySearchResult search(
-      const std::string& query, std::size_t n, std::size_t offset, std::size_t per_article,
-      const std::optional<std::string>& since, const std::optional<std::string>& until,
-      const std::variant<std::monostate, std::string, std::vector<std::string>>& source,
-      const std::optional<std::string>& language,
-      const std::variant<std::monostate, std::string, std::vector<std::string>>& path,
-      const std::string& sort, double prefer_recent, bool synonyms, bool correct_spelling,
-      std::size_t candidates) {
+  PySearchResult search(const std::string& query, std::size_t n, std::size_t offset,
+                        std::size_t per_article, const std::optional<std::string>& since,
+                        const std::optional<std::string>& until, const OneOrMany& source,
+                        const std::optional<std::string>& language, const OneOrMany& path,
+                        const std::string& sort, double prefer_recent, bool synonyms,
+                        bool correct_spelling, std::size_t candidates) {
     furet::SearchOptions options;
     options.limit = n;
     options.offset = offset;
     options.per_article = per_article;
     options.since = since.value_or("");
     options.until = until.value_or("");
-    if (const auto* one = std::get_if<std::string>(&source)) options.sources = {*one};
-    if (const auto* many = std::get_if<std::vector<std::string>>(&source)) {
-      options.sources = *many;
-    }
+    options.sources = as_list(source);
     options.language = language.value_or("");
-    if (const auto* one = std::get_if<std::string>(&path)) options.paths = {*one};
-    if (const auto* many = std::get_if<std::vector<std::string>>(&path)) options.paths = *many;
+    options.paths = as_list(path);
     if (sort == "date") {
       options.sort = furet::SearchOptions::Sort::kDate;
     } else if (sort != "relevance") {

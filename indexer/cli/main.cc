@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "default_index.h"
 #include "furet/error.h"
 #include "furet/indexer/index_status.h"
 #include "furet/indexer/index_writer.h"
@@ -33,13 +34,7 @@
 
 namespace {
 
-constexpr const char* kDefaultIndex = ".furet";
 constexpr const char* kDefaultCorpus = "corpus";
-
-std::string default_index() {
-  const char* env = std::getenv("FURET_INDEX");
-  return env && *env ? env : kDefaultIndex;
-}
 
 // Every text that may come from data (file names, titles, Xapian's messages)
 // is printed through this: no control character reaches the terminal.
@@ -420,7 +415,7 @@ int main(int argc, char** argv) {
       "Exit status: 0 on success (even with skipped files), 2 on error.\n",
       "furet-index"};
   app.set_version_flag("--version", std::string("furet-index ") + FURET_VERSION);
-  std::string index = default_index();
+  std::string index = furet::default_index();
   std::vector<std::string> paths;
   furet::UpdateOptions update;
   bool quiet = false;

@@ -12,20 +12,15 @@
 #include <string>
 #include <vector>
 
+#include "default_index.h"
 #include "furet/searcher.h"
 #include "result_json.h"
 #include "terminal_text.h"
 
 namespace {
 
-constexpr const char* kDefaultIndex = ".furet";
 constexpr const char* kBold = "\033[1m";
 constexpr const char* kPlain = "\033[0m";
-
-std::string default_index() {
-  const char* env = std::getenv("FURET_INDEX");
-  return env && *env ? env : kDefaultIndex;
-}
 
 // Bold only for a person at a terminal who has not asked for plain text.
 bool use_color(const std::string& mode) {
@@ -308,7 +303,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (indexes.empty()) indexes.push_back(default_index());
+  if (indexes.empty()) indexes.push_back(furet::default_index());
   options.limit = static_cast<std::size_t>(limit);
   if (sort == "date") options.sort = furet::SearchOptions::Sort::kDate;
   options.per_article = static_cast<std::size_t>(per_article);

@@ -22,14 +22,15 @@ nlohmann::json explanation(const Explanation& e) {
           {"synonyms", e.synonyms}};
 }
 
-// Metadata only where known; a date that is the file's says so.
-void add_metadata(nlohmann::json& out, const std::string& published, bool published_from_file,
-                  const std::string& author, const std::string& source, const std::string& url,
-                  const std::string& language) {
-  if (!published.empty()) out["date"] = published;
-  if (published_from_file) out["date_from_file"] = true;
-  for (const auto& [key, value] : {std::pair{"author", &author}, std::pair{"source", &source},
-                                   std::pair{"url", &url}, std::pair{"lang", &language}}) {
+// A Hit's or an Article's metadata, only where known; a date that is the
+// file's says so.
+template <typename Shown>
+void add_metadata(nlohmann::json& out, const Shown& shown) {
+  if (!shown.published.empty()) out["date"] = shown.published;
+  if (shown.published_from_file) out["date_from_file"] = true;
+  for (const auto& [key, value] :
+       {std::pair{"author", &shown.author}, std::pair{"source", &shown.source},
+        std::pair{"url", &shown.url}, std::pair{"lang", &shown.language}}) {
     if (!value->empty()) out[key] = *value;
   }
 }
@@ -43,8 +44,7 @@ nlohmann::json hit(const Hit& hit, const ShowPath& show_path) {
       {"rank", hit.rank},           {"score", hit.score}, {"id", hit.article_id},
       {"doc", show_path(hit.path)}, {"title", hit.title}, {"passage", hit.passage},
       {"begin", hit.begin},         {"end", hit.end},     {"highlights", highlights}};
-  add_metadata(out, hit.published, hit.published_from_file, hit.author, hit.source, hit.url,
-               hit.language);
+  add_metadata(out, hit);
   if (!hit.also_in.empty()) {
     nlohmann::json others = nlohmann::json::array();
     for (const std::string& path : hit.also_in) others.push_back(show_path(path));
@@ -57,8 +57,7 @@ nlohmann::json hit(const Hit& hit, const ShowPath& show_path) {
 nlohmann::json article(const Article& article) {
   nlohmann::json out = {
       {"id", article.id}, {"doc", article.path}, {"title", article.title}, {"text", article.text}};
-  add_metadata(out, article.published, article.published_from_file, article.author, article.source,
-               article.url, article.language);
+  add_metadata(out, article);
   return out;
 }
 

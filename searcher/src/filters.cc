@@ -144,14 +144,9 @@ std::vector<std::string> date_cover(std::string_view first, std::string_view las
   int year = number(first.substr(0, 4)), month = number(first.substr(5, 2)),
       d = number(first.substr(8, 2));
   const std::string end(last.substr(0, 10));
-  const auto year_text = [](int y) {
-    char out[16];
-    std::snprintf(out, sizeof out, "%04d", y);
-    return std::string(out);
-  };
   while (day(year, month, d) <= end) {
     if (month == 1 && d == 1 && day(year, 12, 31) <= end) {
-      terms.push_back(std::string(schema::kYearPrefix) + year_text(year));
+      terms.push_back(std::string(schema::kYearPrefix) + day(year, 1, 1).substr(0, 4));
       ++year;
     } else if (d == 1 && day(year, month, days_in(year, month)) <= end) {
       terms.push_back(std::string(schema::kMonthPrefix) + day(year, month, 1).substr(0, 7));

@@ -15,7 +15,6 @@
 #include <map>
 #include <numeric>
 #include <optional>
-#include <set>
 #include <sstream>
 
 #include "docid_order.h"
@@ -190,6 +189,17 @@ std::string id_of_hex(std::string_view hex) {
   return id;
 }
 
+// An article's metadata onto a Hit or an Article, which name them alike.
+template <typename Shown>
+void show_metadata(const ArticleData::Metadata& meta, Shown& shown) {
+  shown.published = meta.published;
+  shown.published_from_file = meta.published_from_file;
+  shown.author = meta.author;
+  shown.source = meta.source;
+  shown.url = meta.url;
+  shown.language = meta.language;
+}
+
 // The stored data of those of articles `ids` the index holds, read from
 // their first passages in one query: a remote index answers it in one round
 // trip, not one per article.
@@ -221,7 +231,8 @@ std::map<std::string, ArticleData> find_articles(const Xapian::Database& db,
 std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
                                                const std::vector<std::string>& ids) {
   std::map<std::string, ArticleData> articles = find_articles(db, ids);
-  if (articles.size() != std::set<std::string>(ids.begin(), ids.end()).size()) {
+  if (!std::all_of(ids.begin(), ids.end(),
+                   [&](const std::string& id) { return articles.count(id) > 0; })) {
     throw IncompatibleIndex(
         "passages without their article's stored data; rebuild the index "
         "with furet-index --rebuild");
@@ -278,11 +289,11 @@ Xapian::MSet newest_matches(const Xapian::Database& db, Xapian::Enquire& enquire
   const double share = 2.0 * static_cast<double>(wanted) /
                        static_cast<double>(std::max<Xapian::doccount>(matches_estimated, 1));
   constexpr std::size_t kWidening = 4;
-  for (auto span = static_cast<std::size_t>(std::ceil(share * static_cast<double>(months.size())));
-       span < months.size(); span = std::max<std::size_t>(span, 1) * kWidening) {
-    const std::size_t newest_first = months.size() - std::max<std::size_t>(span, 1);
+  for (auto span = std::max<std::size_t>(
+           1, static_cast<std::size_t>(std::ceil(share * static_cast<double>(months.size()))));
+       span < months.size(); span *= kWidening) {
     std::vector<Xapian::Query> newest;
-    for (std::size_t i = newest_first; i < months.size(); ++i) {
+    for (std::size_t i = months.size() - span; i < months.size(); ++i) {
       newest.emplace_back(std::string(schema::kMonthPrefix) + months[i]);
     }
     enquire.set_query(
@@ -522,13 +533,7 @@ std::optional<Article> Searcher::article(std::string_view id) {
     article.path = std::move(data.path);
     article.title = std::move(data.title);
     article.text = std::move(data.text);
-    ArticleData::Metadata& meta = data.metadata;
-    article.published = std::move(meta.published);
-    article.published_from_file = meta.published_from_file;
-    article.author = std::move(meta.author);
-    article.source = std::move(meta.source);
-    article.url = std::move(meta.url);
-    article.language = std::move(meta.language);
+    show_metadata(data.metadata, article);
     return article;
   });
 }
@@ -672,16 +677,17 @@ Searcher::Impl::Ranking Searcher::Impl::rank(const Candidates& candidates,
   Ranking ranking;
   const std::vector<Xapian::docid>& docids = candidates.docids;
   const std::vector<detail::Candidate>& seen = candidates.seen;
+  const bool by_date = options.sort == SearchOptions::Sort::kDate;
+  const bool recency = options.recency_half_life_days > 0;
+  const std::vector<std::string> dates =
+      by_date || recency ? values_of(db, schema::kDateSlot, docids) : std::vector<std::string>();
   ranking.scores = detail::score_candidates(seen, built.concepts);
-  if (options.recency_half_life_days > 0) {
-    detail::prefer_recent(ranking.scores, values_of(db, schema::kDateSlot, docids),
-                          detail::today_utc(), options.recency_half_life_days);
+  if (recency) {
+    detail::prefer_recent(ranking.scores, dates, detail::today_utc(),
+                          options.recency_half_life_days);
   }
   ranking.order.resize(seen.size());
   std::iota(ranking.order.begin(), ranking.order.end(), std::size_t{0});
-  const bool by_date = options.sort == SearchOptions::Sort::kDate;
-  const std::vector<std::string> dates =
-      by_date ? values_of(db, schema::kDateSlot, docids) : std::vector<std::string>();
   const std::vector<detail::ScoreParts>& scores = ranking.scores;
   std::sort(ranking.order.begin(), ranking.order.end(), [&](std::size_t a, std::size_t b) {
     if (by_date && dates[a] != dates[b]) return dates[a] > dates[b];
@@ -754,13 +760,7 @@ std::vector<Hit> Searcher::Impl::make_hits(const Xapian::Enquire& enquire,
     for (const std::string& other : selection.also_in[k]) {
       hit.also_in.push_back(texts.at(other).path);
     }
-    const ArticleData::Metadata& meta = article.metadata;
-    hit.published = meta.published;
-    hit.published_from_file = meta.published_from_file;
-    hit.author = meta.author;
-    hit.source = meta.source;
-    hit.url = meta.url;
-    hit.language = meta.language;
+    show_metadata(article.metadata, hit);
     hit.highlights =
         detail::match_passage(analyzer.analyze(hit.passage), built.concepts).highlights;
     if (options.explain) {

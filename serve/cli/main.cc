@@ -15,17 +15,13 @@
 #include <thread>
 #include <vector>
 
+#include "default_index.h"
 #include "furet/error.h"
 #include "furet/searcher.h"
 #include "search_service.h"
 #include "terminal_text.h"
 
 namespace {
-
-std::string default_index() {
-  const char* env = std::getenv("FURET_INDEX");
-  return env && *env ? env : ".furet";
-}
 
 // The cores this process may run on (as nproc counts them, taskset and
 // cgroup CPU sets included): more searches at once than that only share them.
@@ -61,11 +57,11 @@ int main(int argc, char** argv) {
       "requests in progress, then exits 0. One access-log line per request on stderr.",
       "furet-serve");
   app.set_version_flag("--version", "furet-serve " FURET_VERSION);
-  std::vector<std::string> indexes{default_index()};
+  std::vector<std::string> indexes{furet::default_index()};
   app.add_option("--index", indexes,
                  "Index to serve: a directory, or tcp://HOST:PORT for xapian-tcpsrv; repeat to "
                  "serve shards as one (default: $FURET_INDEX, else .furet)")
-      ->default_str(default_index());
+      ->default_str(furet::default_index());
   std::string address = "127.0.0.1";
   app.add_option("--listen", address,
                  "Address to listen on; 0.0.0.0 to accept other machines (default: this one only)")

@@ -170,7 +170,6 @@ SearchOptions search_options(const httplib::Request& req, const Limits& limits) 
   SearchOptions options;
   options.limit = count_param(req, "n", options.limit, 1, limits.max_hits);
   options.offset = count_param(req, "offset", 0, 0, limits.max_offset);
-  options.candidates = std::max(options.candidates, options.offset + options.limit);
   options.since = req.get_param_value("since");
   options.until = req.get_param_value("until");
   options.language = req.get_param_value("lang");
