@@ -46,23 +46,51 @@ bool is_group_separator(UChar32 c) {
 
 bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
-// Splits [begin, end) where a small letter is followed by a capital, linking the
-// pieces: "DeepSeek" -> "Deep" + "Seek".
-void push_camel_case_parts(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                           std::vector<Segment>& segments) {
+// "4.3", "2,5": digits, one decimal mark, digits. A quantity, kept whole.
+bool is_decimal(std::string_view word) {
+  const std::size_t mark = word.find_first_of(".,");
+  return mark != std::string_view::npos && all_digits(word.substr(0, mark)) &&
+         all_digits(word.substr(mark + 1));
+}
+
+// What joins words inside one ICU word: "qsort_r", "sem.un_nom", "6.2.5".
+bool is_word_joiner(UChar32 c) {
+  return c == '.' || u_charType(c) == U_CONNECTOR_PUNCTUATION;  // '_' and its kin
+}
+
+// Splits the word [begin, end) into linked pieces where words are written
+// together: at a small letter followed by a capital ("DeepSeek" -> "Deep" +
+// "Seek"), and at an underscore or a dot inside it ("qsort_r", "libdemo.so",
+// section numbers "6.2.5"), which drops the mark. A decimal number stays one
+// piece. The analyzer keeps the whole beside the pieces, so "qsort_r" is
+// found as typed and by its pieces, and a phrase of the pieces matches.
+void push_word_parts(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                     std::vector<Segment>& segments) {
+  const bool decimal = is_decimal(text.substr(begin, end - begin));
+  const std::size_t first = segments.size();
   std::uint32_t piece = begin;
   UChar32 previous = -1;
   for (std::uint32_t i = begin; i < end;) {
     const std::uint32_t at = i;
     UChar32 c;
     U8_NEXT(text.data(), i, end, c);
+    if (!decimal && is_word_joiner(c)) {
+      if (at > piece) segments.push_back({piece, at, true});
+      piece = i;
+      previous = -1;
+      continue;
+    }
     if (previous >= 0 && u_islower(previous) && u_isupper(c)) {
       segments.push_back({piece, at, true});
       piece = at;
     }
     previous = c;
   }
-  segments.push_back({piece, end, false});
+  if (end > piece) {
+    segments.push_back({piece, end, false});
+  } else if (segments.size() > first) {
+    segments.back().linked_to_next = false;  // the word ended with a joiner ("init_")
+  }
 }
 
 }  // namespace
@@ -120,7 +148,7 @@ std::vector<Segment> WordSegmenter::segment(std::string_view text) {
       }
       last.linked_to_next = is_hyphen(gap);
     }
-    push_camel_case_parts(text, b, e, segments);
+    push_word_parts(text, b, e, segments);
     last_takes_group = starts_thousands_group(current);
   }
   // Detach the text: the iterator must not keep a pointer to the caller's buffer.

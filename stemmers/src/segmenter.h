@@ -17,8 +17,9 @@ struct Segment {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   /// It forms a compound with the next segment: only a hyphen separates them
-  /// ("États-Unis"), or a capital follows a small letter inside one word
-  /// ("DeepSeek", or table cells glued by extraction: "spécifiqueUtilisation").
+  /// ("États-Unis"), a capital follows a small letter inside one word
+  /// ("DeepSeek", or table cells glued by extraction: "spécifiqueUtilisation"),
+  /// or an underscore or a dot joins them ("qsort_r", "6.2.5"; not "4.3").
   bool linked_to_next = false;
 };
 
@@ -30,7 +31,8 @@ std::size_t number_space_bytes(std::string_view text);
 /// Splits text into word segments at ICU word boundaries (locale fr), dropping
 /// spaces and punctuation, joining French thousands groups ("300 000" with a
 /// space, NBSP, narrow NBSP or thin space) into one segment, and splitting words
-/// at a small-to-capital letter change (linked, so the whole is kept too).
+/// at a small-to-capital letter change and at inner underscores and dots but
+/// a decimal number's (linked, so the whole is kept too).
 class WordSegmenter {
  public:
   WordSegmenter();

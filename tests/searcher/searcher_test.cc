@@ -354,6 +354,26 @@ TEST(PhraseTest, APhraseMatchesOnlyPassagesThatHoldIt) {
   }
 }
 
+// Words written together with an underscore or a dot are found by their
+// pieces, as a phrase or alone, and as written; a decimal stays one number.
+TEST(PhraseTest, WordsJoinedByUnderscoresOrDotsAreFoundByTheirPieces) {
+  TempDir dir;
+  furet::testing::write_file(dir / "docs/qsort.txt",
+                             "Les fonctions qsort() et qsort_r() ne renvoient pas de valeur.\n\n"
+                             "6.2.5. Emplacement du système de gestion de versions\n\n"
+                             "Cette fonction est disponible depuis la version 4.3 du tableur.\n");
+  IndexWriter(dir / "index").update({dir / "docs"});
+  Searcher searcher(dir / "index");
+  SearchOptions exact;
+  exact.correct_spelling = false;
+  for (const char* query : {"\"qsort et qsort r ne renvoient\"", "qsort_r", "\"qsort_r()\"",
+                            "\"5 Emplacement du système\"", "\"6.2.5 emplacement\"", "4.3"}) {
+    EXPECT_EQ(searcher.search(query, exact).hits.size(), 1u) << query;
+  }
+  // "4" is not "4.3", as "5" is not "2,5".
+  EXPECT_TRUE(searcher.search("\"version 4\"", exact).hits.empty());
+}
+
 // "inférance" stems like "inférer" ("infer"): a known stem does not make a typo a word.
 TEST(SpellingTest, TypoStemmingLikeAnotherWordHasACorrectionOffered) {
   TempDir dir;

@@ -59,6 +59,23 @@ TEST(SegmenterTest, SplitsCamelCaseAndLinksThePieces) {
   EXPECT_TRUE(s[2].linked_to_next);
 }
 
+TEST(SegmenterTest, SplitsWordsJoinedByUnderscoresAndDots) {
+  WordSegmenter segmenter;
+  const std::string text = "qsort_r() libdemo.so.1.0.1 § 6.2.5. __init__ 4.3 2,5 1.000";
+  const std::vector<Segment> s = segmenter.segment(text);
+  std::vector<std::string> pieces;
+  std::vector<bool> links;
+  for (const Segment& seg : s) {
+    pieces.push_back(text.substr(seg.begin, seg.end - seg.begin));
+    links.push_back(seg.linked_to_next);
+  }
+  // A decimal number is one quantity; a section or version number is a list.
+  EXPECT_EQ(pieces, (std::vector<std::string>{"qsort", "r", "libdemo", "so", "1", "0", "1", "6",
+                                              "2", "5", "init", "4.3", "2,5", "1.000"}));
+  EXPECT_EQ(links, (std::vector<bool>{true, false, true, false, true, true, false, true, true,
+                                      false, false, false, false, false}));
+}
+
 TEST(SegmenterTest, CopiesAreIndependent) {
   WordSegmenter a;
   WordSegmenter b = a;
