@@ -319,6 +319,12 @@ print(dropped)
 EOF
   ) || die "could not classify the fidelity misses of $set ($out)"
   fidelity[$set]+="; $(grep -c '^missing  ' "$out" || true) misses: $dropped dropped by extraction"
+  # A passage several articles hold is shown once, naming the others in also_in, which
+  # fidelity.py does not read: the same sample again, those copies counted as found.
+  step "fidelity ($set, copies counted)" "$out.copies" python3 "$fidelity_py" --sample "$sample" \
+    "$dir" -- bench/extraction/copies_as_hits.py "$furet_bin/furet-search" --index "$work/index-$set" \
+    --json -n 50 --exact '{query}'
+  fidelity[$set]+="; $(tail -n 1 "$out.copies" | sed -E 's/^fidelity=([^ ]+).*/\1/') with the copies a hit names"
 }
 # The seeds are the articles of corpus/, copied without its README.md, which furet passes
 # over but fidelity.py would sample.
