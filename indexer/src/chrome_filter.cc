@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -92,6 +93,7 @@ LineWords read_line(const std::vector<Token>& tokens, const Vocabulary& vocabula
   LineWords words;
   bool saw_rights = false;
   bool saw_reserved = false;
+  bool saw_reproduction = false;
   for (const Token& token : tokens) {
     if (token.kind == TokenKind::kCompound) continue;
     ++words.words;
@@ -99,12 +101,16 @@ LineWords read_line(const std::vector<Token>& tokens, const Vocabulary& vocabula
     words.key += ' ';
     words.second_person |= vocabulary.second_person.count(token.term) > 0;
     saw_rights |= token.term == vocabulary.rights;
-    saw_reserved |= token.term == vocabulary.reserved || token.term == vocabulary.reproduction;
+    saw_reserved |= token.term == vocabulary.reserved;
+    saw_reproduction |= token.term == vocabulary.reproduction;
     if (token.stopword) continue;
     ++words.content;
     if (vocabulary.interface.count(token.term)) ++words.interface;
   }
-  words.copyright = saw_rights && saw_reserved;
+  // "Tous droits réservés", "Droits de reproduction : AFP"; not a sentence of
+  // law ("un droit exclusif … s'opposer à sa reproduction").
+  words.copyright =
+      saw_rights && (saw_reserved || (saw_reproduction && words.words <= kShortLineWords));
   return words;
 }
 
@@ -155,6 +161,23 @@ bool ends_like_a_sentence(std::string_view line) {
   return false;
 }
 
+// A semicolon, or a full stop after a word of small letters, closes a clause;
+// a label has neither. An abbreviation's stop ("6 Min.", "etc.") does not
+// count: the word before it is capitalised or shorter than four letters.
+bool ends_a_clause(std::string_view line) {
+  if (line.empty()) return false;
+  if (line.back() == ';') return true;
+  if (line.back() != '.') return false;
+  int letters = 0;
+  for (std::int32_t i = static_cast<std::int32_t>(line.size()) - 1; i > 0 && letters < 4;) {
+    UChar32 c;
+    U8_PREV(line.data(), 0, i, c);
+    if (c < 0 || !u_islower(c)) break;
+    ++letters;
+  }
+  return letters >= 4;
+}
+
 // How one line reads.
 struct LineClass {
   bool blank = false;     // no letter or digit: decoration
@@ -170,16 +193,20 @@ LineClass classify(std::string_view line, const LineWords& w, const Analyzer& an
   c.blank = !has_letter_or_digit(line);
   if (c.blank) return c;
   const bool is_short = w.words <= kShortLineWords;
-  // A button or a badge: a few words, a third of them the interface's.
-  const bool badge = w.interface > 0 && is_short && w.interface * 3 >= w.content;
+  // A button or a badge: a few words, a third of them the interface's, and a
+  // label: a line closed by a full stop or a semicolon is a sentence or an
+  // item of a list ("Suivez les instructions données.", "les cookies ;").
+  const bool badge =
+      w.interface > 0 && is_short && w.interface * 3 >= w.content && !ends_a_clause(line);
   c.button = is_markup_residue(line) || badge || opens_with_link(line, analyzer, vocabulary) ||
              (is_short && opens_with_credit(line, analyzer, vocabulary));
   // A prompt addresses the reader about the site ("Votre adresse e-mail ne
   // sera pas publiée…"): prose in form, chrome in place.
   // It is about the site through and through: in a paragraph of advice that
   // names a network or an account in passing, the interface is a word or two
-  // of many.
-  const bool prompt = w.second_person && w.interface >= 2 && w.interface * 5 >= w.content;
+  // of many. An item of a list, closed by a semicolon, is no prompt either.
+  const bool prompt =
+      w.second_person && w.interface >= 2 && w.interface * 5 >= w.content && line.back() != ';';
   c.cue = c.button || prompt || w.copyright || line.find("\u00A9") != std::string_view::npos ||
           opens_with_credit(line, analyzer, vocabulary);
   c.prose = !c.cue && w.words >= kProseWords &&

@@ -70,6 +70,23 @@ TEST(ChromeFilterTest, PromptsAndCopyrightGoAroundTheBodyOnly) {
 }
 
 // Sentences that hold the interface's words are the article's all the same.
+// A short line closed by a full stop or a semicolon is a sentence or an item
+// of a list, whatever its words; a sentence about rights is law, not a
+// copyright line. Kept wherever they are.
+TEST(ChromeFilterTest, ShortSentencesListItemsAndLawAreNoChrome) {
+  for (std::string_view line :
+       {"Suivez les instructions données.", "les cookies \"flash\" ;",
+        "les liens sur lesquels vous cliquez.",
+        "Vous disposez d'un compte Badoo : connectez-vous à votre compte Badoo ;",
+        "Toute personne dispose sur son image et sur l'utilisation qui en est faite d'un droit "
+        "exclusif et peut s'opposer à sa reproduction et à sa diffusion."}) {
+    const Placed p = placed(line);
+    EXPECT_FALSE(p.alone || p.before || p.middle || p.after) << line;
+  }
+  // A short copyright line still goes around the body.
+  EXPECT_TRUE(placed("Droits de reproduction : AFP").after);
+}
+
 TEST(ChromeFilterTest, SentencesOfTheBodyAreKept) {
   for (std::string_view line :
        {"Vous insérez un champ dans le document actif, puis vous choisissez son format dans la "
