@@ -107,10 +107,11 @@ LineWords read_line(const std::vector<Token>& tokens, const Vocabulary& vocabula
     ++words.content;
     if (vocabulary.interface.count(token.term)) ++words.interface;
   }
-  // "Tous droits réservés", "Droits de reproduction : AFP"; not a sentence of
-  // law ("un droit exclusif … s'opposer à sa reproduction").
+  // "Tous droits réservés", "Droits de reproduction : AFP": a short line; a
+  // sentence of law ("un droit exclusif … s'opposer à sa reproduction", "est
+  // réservé aux personnes habilitées") is longer.
   words.copyright =
-      saw_rights && (saw_reserved || (saw_reproduction && words.words <= kShortLineWords));
+      saw_rights && (saw_reserved || saw_reproduction) && words.words <= 2 * kShortLineWords;
   return words;
 }
 

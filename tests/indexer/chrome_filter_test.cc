@@ -79,7 +79,9 @@ TEST(ChromeFilterTest, ShortSentencesListItemsAndLawAreNoChrome) {
         "les liens sur lesquels vous cliquez.",
         "Vous disposez d'un compte Badoo : connectez-vous à votre compte Badoo ;",
         "Toute personne dispose sur son image et sur l'utilisation qui en est faite d'un droit "
-        "exclusif et peut s'opposer à sa reproduction et à sa diffusion."}) {
+        "exclusif et peut s'opposer à sa reproduction et à sa diffusion.",
+        "La consultation du fichier est réservée aux organismes habilités par la loi, qui ont le "
+        "droit d'en connaître pour les missions que la loi leur confie."}) {
     const Placed p = placed(line);
     EXPECT_FALSE(p.alone || p.before || p.middle || p.after) << line;
   }
