@@ -103,13 +103,6 @@ inline ProcessResult run(const std::vector<std::string>& argv,
   return Process(argv, std::move(in_child)).wait();
 }
 
-/// How much slower this build runs than a plain one (sanitizers: several
-/// times), from FURET_TIME_SCALE; bounds in the tests are multiplied by it.
-inline double time_scale() {
-  const char* scale = std::getenv("FURET_TIME_SCALE");
-  return scale && *scale ? std::atof(scale) : 1.0;
-}
-
 }  // namespace furet::testing
 
 #endif  // FURET_TESTS_PROCESS_UTIL_H_

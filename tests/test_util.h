@@ -1,4 +1,4 @@
-// Helpers shared by the tests: temporary directories, files, the corpus.
+// Helpers shared by the tests: temporary directories, files, the corpus, time bounds.
 #ifndef FURET_TESTS_TEST_UTIL_H_
 #define FURET_TESTS_TEST_UTIL_H_
 
@@ -56,6 +56,13 @@ inline std::vector<std::string> shard_databases(const std::string& index) {
     if (line.rfind("auto ", 0) == 0) databases.push_back(index + "/" + line.substr(5));
   }
   return databases;
+}
+
+/// How much slower this build runs than a plain one (sanitizers: several
+/// times), from FURET_TIME_SCALE; bounds in the tests are multiplied by it.
+inline double time_scale() {
+  const char* scale = std::getenv("FURET_TIME_SCALE");
+  return scale && *scale ? std::atof(scale) : 1.0;
 }
 
 /// The project's corpus/ folder.

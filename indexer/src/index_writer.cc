@@ -288,6 +288,19 @@ std::set<std::string> IndexWriter::Impl::update_in_transactions(
                     rebuild_advice(folder.name()));
     }
     throw IoError("cannot update index " + in_quotes(folder.name()) + ": " + why);
+  } catch (...) {
+    // Not Xapian's failure (a progress callback's exception, say): the shards
+    // not yet committed drop this run, so that the next one starts clean
+    // rather than in a transaction still open.
+    for (std::size_t s = committed; s < shards.size(); ++s) {
+      try {
+        shards[s].db.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // Reopened, as committed, by the next update all the same.
+      }
+    }
+    shards.clear();
+    throw;
   }
 }
 

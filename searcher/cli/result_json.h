@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "furet/searcher.h"
+#include "furet/search_types.h"
 
 namespace furet::json {
 

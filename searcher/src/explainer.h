@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "furet/searcher.h"
+#include "furet/search_types.h"
 #include "query_builder.h"
 
 namespace furet::detail {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "furet/analysis/analyzer.h"
-#include "furet/searcher.h"
+#include "furet/search_types.h"
 
 namespace furet::detail {
 

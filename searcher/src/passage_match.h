@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "furet/analysis/token.h"
-#include "furet/searcher.h"
+#include "furet/search_types.h"
 #include "query_builder.h"
 
 namespace furet::detail {

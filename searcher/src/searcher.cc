@@ -13,6 +13,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <new>
 #include <numeric>
 #include <optional>
 #include <sstream>
@@ -457,12 +458,15 @@ bool Searcher::Impl::generation_changed() const {
   return false;
 }
 
-// Everything a public function lets out is a furet::Error.
+// Everything a public function lets out is a furet::Error, but for memory
+// running out, which is no fault of the index (the C API tells it apart).
 template <typename Body>
 auto guarded(const std::string& doing, const std::vector<std::string>& locations, Body body) {
   try {
     return body();
   } catch (const Error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
     throw;
   } catch (const Xapian::Error& e) {
     throw IoError(doing + " '" + joined(locations) + "': " + e.get_description());

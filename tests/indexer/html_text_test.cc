@@ -3,12 +3,13 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdint>
-#include <random>
+#include <chrono>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "../test_util.h"
 #include "utf8.h"
 
 namespace furet::detail {
@@ -33,128 +34,148 @@ void expect_well_formed_lines(const std::string& text) {
   }
 }
 
-TEST(HtmlTextTest, DropsScriptAndStyleContents) {
-  const ExtractedText r = html_to_text(
-      "<p>Avant</p><script type=\"text/javascript\">var s = \"<p>caché</p>\"; if (a < b) {}"
-      "</script><STYLE>p { color: red; }</STYLE><p>Après</p>");
-  EXPECT_EQ(r.text, "Avant\nAprès");
-}
+// One page and what html_to_text must make of it; `name` names the case in
+// test output ("HtmlTextTest/TextCase.Extracts/DropsSiteChrome").
+struct HtmlCase {
+  const char* name;
+  std::string_view html;
+  std::string_view expected;
+};
 
-TEST(HtmlTextTest, DropsSiteChrome) {
-  const ExtractedText r = html_to_text(
-      "<body><nav><a href=\"/\">Accueil</a> <a href=\"/monde\">Monde</a></nav>"
-      "<aside>Les plus lus</aside>"
-      "<article><p>Les États-Unis ont formellement autorisé mardi l’exportation.</p></article>"
-      "<form action=\"/s\"><label>Rechercher</label><input name=\"q\"></form>"
-      "<footer><p>Mentions légales</p></footer></body>");
-  EXPECT_EQ(r.text, "Les États-Unis ont formellement autorisé mardi l’exportation.");
-}
+void PrintTo(const HtmlCase& c, std::ostream* out) { *out << c.name; }
 
-TEST(HtmlTextTest, DropsOtherNonRenderedContent) {
-  const ExtractedText r = html_to_text(
-      "<p>Un</p><noscript>Activez JavaScript</noscript><template><p>modèle</p></template>"
-      "<svg viewBox=\"0 0 10 10\"><title>icône</title><text>SVG</text></svg>"
-      "<iframe src=\"x\">cadre</iframe><p>Deux</p>");
-  EXPECT_EQ(r.text, "Un\nDeux");
-  EXPECT_EQ(r.title, "");
-}
+std::string case_name(const ::testing::TestParamInfo<HtmlCase>& info) { return info.param.name; }
 
-TEST(HtmlTextTest, KeepsChromeWhenItWrapsTheWholePage) {
-  // ASP.NET WebForms pages put everything inside one <form>.
-  const ExtractedText r = html_to_text(
-      "<body><form id=\"form1\" runat=\"server\"><p>Le contenu de la page</p></form></body>");
-  EXPECT_EQ(r.text, "Le contenu de la page");
-}
+// The text of each page.
+const HtmlCase kTextCases[] = {
+    {"DropsScriptAndStyleContents",
+     "<p>Avant</p><script type=\"text/javascript\">var s = \"<p>caché</p>\"; if (a < b) {}"
+     "</script><STYLE>p { color: red; }</STYLE><p>Après</p>",
+     "Avant\nAprès"},
+    {"DropsSiteChrome",
+     "<body><nav><a href=\"/\">Accueil</a> <a href=\"/monde\">Monde</a></nav>"
+     "<aside>Les plus lus</aside>"
+     "<article><p>Les États-Unis ont formellement autorisé mardi l’exportation.</p></article>"
+     "<form action=\"/s\"><label>Rechercher</label><input name=\"q\"></form>"
+     "<footer><p>Mentions légales</p></footer></body>",
+     "Les États-Unis ont formellement autorisé mardi l’exportation."},
+    {"DropsOtherNonRenderedContent",
+     "<p>Un</p><noscript>Activez JavaScript</noscript><template><p>modèle</p></template>"
+     "<svg viewBox=\"0 0 10 10\"><title>icône</title><text>SVG</text></svg>"
+     "<iframe src=\"x\">cadre</iframe><p>Deux</p>",
+     "Un\nDeux"},
+    // ASP.NET WebForms pages put everything inside one <form>.
+    {"KeepsChromeWhenItWrapsTheWholePage",
+     "<body><form id=\"form1\" runat=\"server\"><p>Le contenu de la page</p></form></body>",
+     "Le contenu de la page"},
+    {"DropsTheRestOfHead",
+     "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\n"
+     "<title>\n  Puces&nbsp;H200 : l&rsquo;export   autorisé\n</title>"
+     "<link rel=\"stylesheet\" href=\"a.css\"></head>"
+     "<body><h1>Autre titre</h1><p>Corps</p></body></html>",
+     "Autre titre\nCorps"},
+    {"PutsEachBlockOnItsOwnLine",
+     "<h1>Titre</h1><p>Premier paragraphe.</p><div>Une division</div>"
+     "<ul><li>un</li><li>deux</li></ul><blockquote>Citation</blockquote>"
+     "<dl><dt>Terme</dt><dd>Définition</dd></dl><section>Fin</section>",
+     "Titre\nPremier paragraphe.\nUne division\nun\ndeux\nCitation\nTerme\nDéfinition\nFin"},
+    {"KeepsInlineElementsOnTheSameLine",
+     "<p>La <b>capacité</b> de <a href=\"/h200\">calcul</a> des <span class=\"x\">H200</span>"
+     "<sup>1</sup> est <i>supérieure</i>.</p>",
+     "La capacité de calcul des H2001 est supérieure."},
+    {"CollapsesWhitespaceAndTrimsLines",
+     "<p>\n   Les   États-Unis\tont\r\n  formellement\n autorisé   </p>\n\n\n<p>  mardi </p>",
+     "Les États-Unis ont formellement autorisé\nmardi"},
+    {"BreaksLinesAtBrAndKeepsAtMostOneBlankLine",
+     "<p>Ligne un<br>Ligne deux<br/><br><br><br>Ligne trois</p>",
+     "Ligne un\nLigne deux\n\nLigne trois"},
+    {"SeparatesTableCellsWithPipesOneRowPerLine",
+     "<table><thead><tr><th>Modèle</th><th>Capacité</th></tr></thead>"
+     "<tbody><tr><td>H200</td><td></td><td>6 fois plus</td></tr>"
+     "<tr><td> H20 </td><td>référence</td></tr></tbody></table>",
+     "Modèle | Capacité\nH200 | 6 fois plus\nH20 | référence"},
+    {"KeepsEachLineOfPreformattedText",
+     "<p>Code :</p><pre>\nint main() {\n    return 0;\n}\n</pre><p>Fin</p>",
+     "Code :\nint main() {\nreturn 0;\n}\nFin"},
+    {"DecodesNamedCharacterReferences",
+     "<p>&Eacute;t&eacute; &agrave; l&rsquo;&eacute;cole : &laquo;&nbsp;c&oelig;ur&nbsp;&raquo;, "
+     "&OElig;uvre, &ccedil;a, &ecirc;tre, &ocirc;ter, o&ugrave;, na&iuml;f, No&euml;l, "
+     "&icirc;le, &acirc;me, br&ucirc;l&eacute;, &Agrave; &Ccedil; &Egrave; &Ecirc; &Ocirc;, "
+     "&lsquo;a&rsquo; &ldquo;b&rdquo;&hellip; 5&ndash;6 &mdash; 20&euro; &copy; &reg; 3&deg; "
+     "a&middot;b 2&times;3 &amp; &lt;b&gt; &quot;q&quot; &apos;</p>",
+     "Été à l’école : « cœur », Œuvre, ça, être, ôter, où, naïf, Noël, île, âme, brûlé, "
+     "À Ç È Ê Ô, ‘a’ “b”… 5–6 — 20€ © ® 3° a·b 2×3 & <b> \"q\" '"},
+    {"DecodesNumericCharacterReferences",
+     "<p>caf&#233; caf&#xE9; caf&#XE9; l&#146;export &#8364; &#x1F680; &#233x</p>",
+     "café café café l’export € 🚀 éx"},
+    {"ReplacesInvalidNumericReferences", "<p>a&#0;b&#xD800;c&#x110000;d&#99999999999999;e</p>",
+     "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe"},
+    {"KeepsWhitespaceReferencesAsWhitespace", "<p>a&#9;b&#10;c&#13;d&#12;e&#x20;f</p>",
+     "a b c d e f"},
+    {"MapsC1ReferencesThroughWindows1252",
+     "<p>5&#150;6 &#128; &#x80; &#133; &#156;uvre &#x99; &#147;q&#148;</p>",
+     "5\u20136 \u20AC \u20AC \u2026 \u0153uvre \u2122 \u201Cq\u201D"},
+    // HTML5: a reference to U+0000 is U+FFFD, unlike the other controls.
+    {"ReplacesTheNullReferenceRatherThanDroppingIt", "<p>a&#0;b&#x0;c&#x00000;d</p>",
+     "a\uFFFDb\uFFFDc\uFFFDd"},
+    {"KeepsOrdinaryReferencesNextToDroppedOnes",
+     "<p>&amp;&#27;&lt;b&gt; caf&eacute;&#x1b; l&#x2019;&#7;&eacute;t&#233;</p>",
+     "&<b> café l’été"},
+    {"KeepsUnknownReferencesAsWritten", "<p>AT&T &inconnu; &eacute &#; &#x; & fin &</p>",
+     "AT&T &inconnu; &eacute &#; &#x; & fin &"},
+    {"SkipsCommentsCdataDoctypeAndProcessingInstructions",
+     "<?xml version=\"1.0\"?><!DOCTYPE html><p>Un<!-- <p>commentaire</p> -->deux"
+     "<![CDATA[ données ]]> trois<!---->quatre<!-->cinq</p>",
+     "Undeux troisquatrecinq"},
+    {"TreatsStrayLessThanSignsAsText", "<p>5 < 6 et 3 <= 4, <3 et << fin</p>",
+     "5 < 6 et 3 <= 4, <3 et << fin"},
+    {"AllowsGreaterThanInsideQuotedAttributes",
+     "<p><a title=\"a > b\" data-x='c>d' href=/x>Lien</a> <img alt=\"1 > 0\"> suite</p>",
+     "Lien suite"},
+    {"HandlesUppercaseAndMixedCaseTags", "<HTML><BODY><P>Un</P><Script>x</SCRIPT><Div>Deux</dIV>",
+     "Un\nDeux"},
+    {"SurvivesUnclosedAndMisnestedTags",
+     "<p>Un<p>Deux<b>gras<i>italique</b> fin</i><div>Trois</span></p></li>Quatre",
+     "Un\nDeuxgrasitalique fin\nTrois\nQuatre"},
+    // Truncated input stops cleanly: what was complete is kept.
+    {"StopsInsideAnAttribute", "<p>Début du texte</p><p>Suite <a href=\"http://exem",
+     "Début du texte\nSuite"},
+    {"StopsInsideAComment", "<p>Texte</p><!-- commentaire jamais fermé <p>x</p>", "Texte"},
+    {"StopsInsideAScript", "<p>Texte</p><script>var x = 1;", "Texte"},
+    {"StopsInsideAReference", "<p>Fin &eac", "Fin &eac"},
+    {"StopsInsideAnEndTag", "<p>Fin </", "Fin </"},
+    {"StopsAfterALoneLessThan", "<", "<"},
+    {"GivesNothingForNothing", "", ""},
+};
 
-TEST(HtmlTextTest, TakesTitleFromTitleElementAndDropsTheRestOfHead) {
-  const ExtractedText r = html_to_text(
-      "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\n"
-      "<title>\n  Puces&nbsp;H200 : l&rsquo;export   autorisé\n</title>"
-      "<link rel=\"stylesheet\" href=\"a.css\"></head>"
-      "<body><h1>Autre titre</h1><p>Corps</p></body></html>");
-  EXPECT_EQ(r.title, "Puces H200 : l’export autorisé");
-  EXPECT_EQ(r.text, "Autre titre\nCorps");
-}
+// The title of each page: <title>, else the first <h1>, else the first <h2>.
+const HtmlCase kTitleCases[] = {
+    {"TakesTitleFromTitleElement",
+     "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\n"
+     "<title>\n  Puces&nbsp;H200 : l&rsquo;export   autorisé\n</title>"
+     "<link rel=\"stylesheet\" href=\"a.css\"></head>"
+     "<body><h1>Autre titre</h1><p>Corps</p></body></html>",
+     "Puces H200 : l’export autorisé"},
+    {"FallsBackToFirstH1ForTitle",
+     "<html><head><title>   </title></head><body><h2>Rubrique</h2>"
+     "<h1>La capacité de <em>calcul</em>\n des H200</h1><h1>Second</h1></body></html>",
+     "La capacité de calcul des H200"},
+    {"FallsBackToFirstH2WhenThereIsNoH1",
+     "<h3>Petit</h3><h2>Économie</h2><p>Texte</p><h2>Autre</h2>", "Économie"},
+    {"HasEmptyTitleWhenThereIsNone", "<p>Rien</p>", ""},
+    {"TakesNoTitleFromSvg",
+     "<p>Un</p><svg viewBox=\"0 0 10 10\"><title>icône</title><text>SVG</text></svg><p>Deux</p>",
+     ""},
+    {"KeepsATruncatedTitle", "<title>Titre coupé", "Titre coupé"},
+};
 
-TEST(HtmlTextTest, FallsBackToFirstH1ForTitle) {
-  const ExtractedText r = html_to_text(
-      "<html><head><title>   </title></head><body><h2>Rubrique</h2>"
-      "<h1>La capacité de <em>calcul</em>\n des H200</h1><h1>Second</h1></body></html>");
-  EXPECT_EQ(r.title, "La capacité de calcul des H200");
-}
+class TextCase : public ::testing::TestWithParam<HtmlCase> {};
+TEST_P(TextCase, Extracts) { EXPECT_EQ(html_to_text(GetParam().html).text, GetParam().expected); }
+INSTANTIATE_TEST_SUITE_P(HtmlTextTest, TextCase, ::testing::ValuesIn(kTextCases), case_name);
 
-TEST(HtmlTextTest, FallsBackToFirstH2WhenThereIsNoH1) {
-  const ExtractedText r = html_to_text("<h3>Petit</h3><h2>Économie</h2><p>Texte</p><h2>Autre</h2>");
-  EXPECT_EQ(r.title, "Économie");
-}
-
-TEST(HtmlTextTest, HasEmptyTitleWhenThereIsNone) {
-  EXPECT_EQ(html_to_text("<p>Rien</p>").title, "");
-}
-
-TEST(HtmlTextTest, PutsEachBlockOnItsOwnLine) {
-  const ExtractedText r = html_to_text(
-      "<h1>Titre</h1><p>Premier paragraphe.</p><div>Une division</div>"
-      "<ul><li>un</li><li>deux</li></ul><blockquote>Citation</blockquote>"
-      "<dl><dt>Terme</dt><dd>Définition</dd></dl><section>Fin</section>");
-  EXPECT_EQ(r.text,
-            "Titre\nPremier paragraphe.\nUne division\nun\ndeux\nCitation\nTerme\nDéfinition\nFin");
-}
-
-TEST(HtmlTextTest, KeepsInlineElementsOnTheSameLine) {
-  const ExtractedText r = html_to_text(
-      "<p>La <b>capacité</b> de <a href=\"/h200\">calcul</a> des <span class=\"x\">H200</span>"
-      "<sup>1</sup> est <i>supérieure</i>.</p>");
-  EXPECT_EQ(r.text, "La capacité de calcul des H2001 est supérieure.");
-}
-
-TEST(HtmlTextTest, CollapsesWhitespaceAndTrimsLines) {
-  const ExtractedText r = html_to_text(
-      "<p>\n   Les   États-Unis\tont\r\n  formellement\n autorisé   </p>\n\n\n<p>  mardi </p>");
-  EXPECT_EQ(r.text, "Les États-Unis ont formellement autorisé\nmardi");
-}
-
-TEST(HtmlTextTest, BreaksLinesAtBrAndKeepsAtMostOneBlankLine) {
-  const ExtractedText r = html_to_text("<p>Ligne un<br>Ligne deux<br/><br><br><br>Ligne trois</p>");
-  EXPECT_EQ(r.text, "Ligne un\nLigne deux\n\nLigne trois");
-}
-
-TEST(HtmlTextTest, SeparatesTableCellsWithPipesOneRowPerLine) {
-  const ExtractedText r = html_to_text(
-      "<table><thead><tr><th>Modèle</th><th>Capacité</th></tr></thead>"
-      "<tbody><tr><td>H200</td><td></td><td>6 fois plus</td></tr>"
-      "<tr><td> H20 </td><td>référence</td></tr></tbody></table>");
-  EXPECT_EQ(r.text, "Modèle | Capacité\nH200 | 6 fois plus\nH20 | référence");
-}
-
-TEST(HtmlTextTest, KeepsEachLineOfPreformattedText) {
-  const ExtractedText r =
-      html_to_text("<p>Code :</p><pre>\nint main() {\n    return 0;\n}\n</pre><p>Fin</p>");
-  EXPECT_EQ(r.text, "Code :\nint main() {\nreturn 0;\n}\nFin");
-}
-
-TEST(HtmlTextTest, DecodesNamedCharacterReferences) {
-  const ExtractedText r = html_to_text(
-      "<p>&Eacute;t&eacute; &agrave; l&rsquo;&eacute;cole : &laquo;&nbsp;c&oelig;ur&nbsp;&raquo;, "
-      "&OElig;uvre, &ccedil;a, &ecirc;tre, &ocirc;ter, o&ugrave;, na&iuml;f, No&euml;l, "
-      "&icirc;le, &acirc;me, br&ucirc;l&eacute;, &Agrave; &Ccedil; &Egrave; &Ecirc; &Ocirc;, "
-      "&lsquo;a&rsquo; &ldquo;b&rdquo;&hellip; 5&ndash;6 &mdash; 20&euro; &copy; &reg; 3&deg; "
-      "a&middot;b 2&times;3 &amp; &lt;b&gt; &quot;q&quot; &apos;</p>");
-  EXPECT_EQ(r.text,
-            "Été à l’école : « cœur », Œuvre, ça, être, ôter, où, naïf, Noël, île, âme, brûlé, "
-            "À Ç È Ê Ô, ‘a’ “b”… 5–6 — 20€ © ® 3° a·b 2×3 & <b> \"q\" '");
-}
-
-TEST(HtmlTextTest, DecodesNumericCharacterReferences) {
-  const ExtractedText r =
-      html_to_text("<p>caf&#233; caf&#xE9; caf&#XE9; l&#146;export &#8364; &#x1F680; &#233x</p>");
-  EXPECT_EQ(r.text, "café café café l’export € 🚀 éx");
-}
-
-TEST(HtmlTextTest, ReplacesInvalidNumericReferences) {
-  const ExtractedText r = html_to_text("<p>a&#0;b&#xD800;c&#x110000;d&#99999999999999;e</p>");
-  EXPECT_EQ(r.text, "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe");
-}
+class TitleCase : public ::testing::TestWithParam<HtmlCase> {};
+TEST_P(TitleCase, Extracts) { EXPECT_EQ(html_to_text(GetParam().html).title, GetParam().expected); }
+INSTANTIATE_TEST_SUITE_P(HtmlTextTest, TitleCase, ::testing::ValuesIn(kTitleCases), case_name);
 
 // No C0 control but '\n', no DEL, no C1 control (U+0080..U+009F, C2 80..C2 9F in UTF-8).
 void expect_no_control_characters(const std::string& text) {
@@ -182,75 +203,6 @@ TEST(HtmlTextTest, DropsReferencesToControlCharacters) {
   expect_no_control_characters(r.text);
 }
 
-TEST(HtmlTextTest, KeepsWhitespaceReferencesAsWhitespace) {
-  const ExtractedText r = html_to_text("<p>a&#9;b&#10;c&#13;d&#12;e&#x20;f</p>");
-  EXPECT_EQ(r.text, "a b c d e f");
-}
-
-TEST(HtmlTextTest, MapsC1ReferencesThroughWindows1252) {
-  const ExtractedText r =
-      html_to_text("<p>5&#150;6 &#128; &#x80; &#133; &#156;uvre &#x99; &#147;q&#148;</p>");
-  EXPECT_EQ(r.text, "5\u20136 \u20AC \u20AC \u2026 \u0153uvre \u2122 \u201Cq\u201D");
-}
-
-TEST(HtmlTextTest, ReplacesTheNullReferenceRatherThanDroppingIt) {
-  // HTML5: a reference to U+0000 is U+FFFD, unlike the other controls.
-  const ExtractedText r = html_to_text("<p>a&#0;b&#x0;c&#x00000;d</p>");
-  EXPECT_EQ(r.text, "a\uFFFDb\uFFFDc\uFFFDd");
-}
-
-TEST(HtmlTextTest, KeepsOrdinaryReferencesNextToDroppedOnes) {
-  const ExtractedText r =
-      html_to_text("<p>&amp;&#27;&lt;b&gt; caf&eacute;&#x1b; l&#x2019;&#7;&eacute;t&#233;</p>");
-  EXPECT_EQ(r.text, "&<b> café l’été");
-}
-
-TEST(HtmlTextTest, KeepsUnknownReferencesAsWritten) {
-  const ExtractedText r = html_to_text("<p>AT&T &inconnu; &eacute &#; &#x; & fin &</p>");
-  EXPECT_EQ(r.text, "AT&T &inconnu; &eacute &#; &#x; & fin &");
-}
-
-TEST(HtmlTextTest, SkipsCommentsCdataDoctypeAndProcessingInstructions) {
-  const ExtractedText r = html_to_text(
-      "<?xml version=\"1.0\"?><!DOCTYPE html><p>Un<!-- <p>commentaire</p> -->deux"
-      "<![CDATA[ données ]]> trois<!---->quatre<!-->cinq</p>");
-  EXPECT_EQ(r.text, "Undeux troisquatrecinq");
-}
-
-TEST(HtmlTextTest, TreatsStrayLessThanSignsAsText) {
-  const ExtractedText r = html_to_text("<p>5 < 6 et 3 <= 4, <3 et << fin</p>");
-  EXPECT_EQ(r.text, "5 < 6 et 3 <= 4, <3 et << fin");
-}
-
-TEST(HtmlTextTest, AllowsGreaterThanInsideQuotedAttributes) {
-  const ExtractedText r = html_to_text(
-      "<p><a title=\"a > b\" data-x='c>d' href=/x>Lien</a> <img alt=\"1 > 0\"> suite</p>");
-  EXPECT_EQ(r.text, "Lien suite");
-}
-
-TEST(HtmlTextTest, HandlesUppercaseAndMixedCaseTags) {
-  const ExtractedText r = html_to_text("<HTML><BODY><P>Un</P><Script>x</SCRIPT><Div>Deux</dIV>");
-  EXPECT_EQ(r.text, "Un\nDeux");
-}
-
-TEST(HtmlTextTest, SurvivesUnclosedAndMisnestedTags) {
-  const ExtractedText r =
-      html_to_text("<p>Un<p>Deux<b>gras<i>italique</b> fin</i><div>Trois</span></p></li>Quatre");
-  EXPECT_EQ(r.text, "Un\nDeuxgrasitalique fin\nTrois\nQuatre");
-}
-
-TEST(HtmlTextTest, StopsCleanlyOnTruncatedInput) {
-  EXPECT_EQ(html_to_text("<p>Début du texte</p><p>Suite <a href=\"http://exem").text,
-            "Début du texte\nSuite");
-  EXPECT_EQ(html_to_text("<p>Texte</p><!-- commentaire jamais fermé <p>x</p>").text, "Texte");
-  EXPECT_EQ(html_to_text("<p>Texte</p><script>var x = 1;").text, "Texte");
-  EXPECT_EQ(html_to_text("<title>Titre coupé").title, "Titre coupé");
-  EXPECT_EQ(html_to_text("<p>Fin &eac").text, "Fin &eac");
-  EXPECT_EQ(html_to_text("<p>Fin </").text, "Fin </");
-  EXPECT_EQ(html_to_text("<").text, "<");
-  EXPECT_EQ(html_to_text("").text, "");
-}
-
 TEST(HtmlTextTest, HandlesEveryPrefixOfADocument) {
   const std::string page =
       "<!DOCTYPE html><html><head><title>Les puces H200</title><style>p{}</style></head>"
@@ -264,80 +216,25 @@ TEST(HtmlTextTest, HandlesEveryPrefixOfADocument) {
   }
 }
 
+// Each pattern repeated to 2 MB, which the linear scanner reads in 70 ms at
+// most (<nav>; most take a few). A scanner that searches ahead from every '<'
+// or '&' makes some 10^12 steps of such an input: even one that only looks
+// for the next '>' with memchr takes some 10 s for "<a ". The bound, half a second
+// per input, leaves room both ways: for a loaded machine, and against a
+// quadratic scanner.
 TEST(HtmlTextTest, HandlesPathologicalInputInReasonableTime) {
-  // Each of these would be quadratic for a scanner that searches ahead from every '<' or '&'.
+  const double bound_ms = 500 * testing::time_scale();
   const std::vector<std::string> patterns = {"<a ",  "<!--",    "</",     "<![CDATA[",
                                              "&#1",  "&eacute", "<h1>",   "<nav>",
                                              "<td>", "<br>",    "<script"};
   for (const std::string& pattern : patterns) {
     std::string input;
-    while (input.size() < 400000) input += pattern;
+    while (input.size() < 2000000) input += pattern;
+    const auto start = std::chrono::steady_clock::now();
     const ExtractedText r = html_to_text(input);
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(took.count(), bound_ms) << pattern;
     EXPECT_TRUE(is_valid_utf8(r.text)) << pattern;
-  }
-}
-
-TEST(HtmlTextTest, RandomAndMutatedInputNeverBreaks) {
-  std::mt19937 rng(424242);
-  const std::vector<std::string> tokens = {"<",        ">",         "/",
-                                           "\"",       "'",         "=",
-                                           "&",        "#",         ";",
-                                           "!",        "-",         "?",
-                                           " ",        "\n",        "\t",
-                                           "é",        "œ",         "’",
-                                           "€",        "🚀",         "\xC2\xA0",
-                                           "a",        "p",         "x",
-                                           "script",   "title",     "h1",
-                                           "td",       "pre",       "nav",
-                                           "svg",      "head",      "&amp;",
-                                           "&#x",      "&#233;",    "&nbsp;",
-                                           "<!--",     "-->",       "<![CDATA[",
-                                           "]]>",      "<p>",       "</p>",
-                                           "<br>",     "<pre>",     "</pre>",
-                                           "<title>",  "</title>",  "<td>",
-                                           "<script>", "</script>", "<nav>",
-                                           "</nav>",   "<h1>",      "</h1>",
-                                           "<head>",   "</head>",   std::string(1, '\0')};
-  const std::string seed_page =
-      "<html><head><title>Titre &amp; co</title></head><body><h1>Les puces</h1>"
-      "<p>La capacité de calcul des H200 est plus de six fois supérieure à celle des H20</p>"
-      "<table><tr><td>a</td><td>b</td></tr></table><pre>l1\nl2</pre></body></html>";
-  for (int round = 0; round < 4000; ++round) {
-    std::string input;
-    if (round % 3 == 0) {
-      const int count = static_cast<int>(rng() % 80);
-      for (int k = 0; k < count; ++k) input += tokens[rng() % tokens.size()];
-    } else if (round % 3 == 1) {
-      input = seed_page;
-      const int edits = 1 + static_cast<int>(rng() % 8);
-      for (int e = 0; e < edits && !input.empty(); ++e) {
-        const std::size_t at = rng() % input.size();
-        switch (rng() % 4) {
-          case 0:
-            input.insert(at, tokens[rng() % tokens.size()]);
-            break;
-          case 1:
-            input.erase(at, 1 + rng() % 10);
-            break;
-          case 2:
-            input.insert(at, input.substr(at, rng() % 30));
-            break;
-          default:
-            input.resize(at);
-            break;
-        }
-      }
-    } else {
-      const int count = static_cast<int>(rng() % 200);
-      for (int k = 0; k < count; ++k) input += static_cast<char>(rng() % 256);
-    }
-    const ExtractedText r = html_to_text(input);
-    if (is_valid_utf8(input)) {
-      ASSERT_TRUE(is_valid_utf8(r.text)) << "round " << round;
-      ASSERT_TRUE(is_valid_utf8(r.title)) << "round " << round;
-    }
-    expect_well_formed_lines(r.text);
-    if (::testing::Test::HasFailure()) FAIL() << "round " << round;
   }
 }
 

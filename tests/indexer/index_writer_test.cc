@@ -6,6 +6,9 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "../test_util.h"
 #include "furet/analysis/analyzer.h"
@@ -188,6 +191,22 @@ TEST_F(IndexWriterTest, SecondWriterGetsAClearError) {
   } catch (const IndexLocked& e) {
     EXPECT_NE(std::string(e.what()).find("being updated by another process"), std::string::npos);
   }
+}
+
+// A progress callback that throws ends the run with nothing of it committed,
+// and leaves the writer ready for the next run (no transaction left open).
+TEST_F(IndexWriterTest, ThrowingProgressCallbackCommitsNothingAndLeavesTheWriterUsable) {
+  write_file(corpus_ + "/a.txt", kArticle);
+  IndexWriter writer(index_);
+  writer.update({corpus_});  // the first build; the next runs are updates
+  write_file(corpus_ + "/b.txt", "Un second article\nLa licence H200 est accordée.\n");
+  UpdateOptions stop;
+  stop.on_progress = [](const IndexProgress&) { throw std::runtime_error("stop"); };
+  EXPECT_THROW(writer.update({corpus_}, stop), std::runtime_error);
+  EXPECT_FALSE(finds(index_, "licence", "licence H200"));
+  const UpdateReport report = writer.update({corpus_});
+  EXPECT_EQ(report.added, std::vector<std::string>{corpus_ + "/b.txt"});
+  EXPECT_TRUE(finds(index_, "licence", "licence H200"));
 }
 
 TEST_F(IndexWriterTest, ReadmeAndHiddenFilesAreNotArticles) {

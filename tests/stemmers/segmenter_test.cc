@@ -3,7 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 namespace furet::detail {
@@ -76,10 +81,53 @@ TEST(SegmenterTest, SplitsWordsJoinedByUnderscoresAndDots) {
                                       false, false, false, false, false}));
 }
 
+// Segments as comparable values: byte range and link.
+std::vector<std::tuple<std::uint32_t, std::uint32_t, bool>> spans(
+    const std::vector<Segment>& segments) {
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, bool>> out;
+  for (const Segment& s : segments) out.emplace_back(s.begin, s.end, s.linked_to_next);
+  return out;
+}
+
+std::string repeated(std::string_view phrase, int times) {
+  std::string text;
+  for (int i = 0; i < times; ++i) text.append(phrase);
+  return text;
+}
+
+// A copy has a break iterator of its own: on the same text it gives the
+// original's segments, whichever is used first; and the two used at once
+// from two threads still do, where a shared iterator would be moved through
+// one thread's text by the other (wrong segments, or a crash).
 TEST(SegmenterTest, CopiesAreIndependent) {
-  WordSegmenter a;
-  WordSegmenter b = a;
-  EXPECT_EQ(a.segment("une puce").size(), b.segment("deux puces ici").size() - 1);
+  const std::string first =
+      repeated("Les États-Unis ont autorisé 300 000 puces H200, selon DeepSeek. ", 200);
+  const std::string second = repeated("L’exportation des sous-ensembles reste interdite ; ", 200);
+  WordSegmenter original;
+  const auto first_spans = spans(original.segment(first));
+  const auto second_spans = spans(WordSegmenter().segment(second));
+
+  WordSegmenter copy = original;
+  EXPECT_TRUE(spans(copy.segment(first)) == first_spans);
+  EXPECT_TRUE(spans(copy.segment(second)) == second_spans);
+  EXPECT_TRUE(spans(original.segment(first)) == first_spans);  // after the copy's use
+  WordSegmenter assigned;
+  assigned = copy;
+  EXPECT_TRUE(spans(assigned.segment(second)) == second_spans);
+
+  int original_mismatches = 0;
+  int copy_mismatches = 0;
+  std::atomic<bool> started{false};
+  std::thread other([&] {
+    started = true;
+    for (int i = 0; i < 100; ++i)
+      original_mismatches += spans(original.segment(first)) != first_spans;
+  });
+  while (!started) std::this_thread::yield();
+  for (int i = 0; i < 100; ++i) copy_mismatches += spans(copy.segment(second)) != second_spans;
+  other.join();
+  EXPECT_EQ(original_mismatches, 0);
+  EXPECT_EQ(copy_mismatches, 0);
 }
 
 }  // namespace

@@ -2,8 +2,9 @@
  *
  * Handles are opaque and freed by their own function. Strings are UTF-8, in
  * and out; returned strings belong to the handle they come from and live as
- * long as it. No function throws: each returns a status, and when it is not
- * FURET_OK, furet_error_message() tells what failed (per thread).
+ * long as it. No function throws: those that can fail return a status, and
+ * when it is not FURET_OK, furet_error_message() tells what failed (per
+ * thread).
  *
  * Example:
  *   furet_searcher* searcher;
@@ -20,8 +21,12 @@
  *   }
  *   furet_close(searcher);
  *
- * Thread-safety: a searcher is used by one thread at a time; results may be
- * read from any thread once returned.
+ * Thread-safety: a furet_searcher is used by one thread at a time (each
+ * search moves it to the index's latest commit); threads that share one take
+ * turns, threads that each open their own search in parallel. A
+ * furet_results is not changed by reading it: any number of threads may read
+ * one at once, until it is freed. The functions that take no handle may be
+ * called from any thread at any time.
  */
 #ifndef FURET_FURET_H_
 #define FURET_FURET_H_
@@ -70,31 +75,56 @@ typedef struct furet_search_options {
                                       (SearchOptions::paths); NULL: any (default) */
 } furet_search_options;
 
-/** The library's version, e.g. "0.1.0". */
+/** The library's version, e.g. "0.1.0": a static string. Thread-safe. */
 FURET_EXPORT const char* furet_version(void);
 
-/** The message of this thread's last failed call ("" if none). */
+/** The message of this thread's last failed call, "" after a successful
+ *  furet_open() or furet_search(). It stays valid until this thread's next
+ *  call of a function returning a furet_status. Thread-safe: each thread has
+ *  its own. */
 FURET_EXPORT const char* furet_error_message(void);
 
-/** Fills `options` with the defaults. */
+/** Fills `options` with the defaults; NULL is ignored. Thread-safe. */
 FURET_EXPORT void furet_search_options_init(furet_search_options* options);
 
 /** Opens `count` index locations (directories, or "tcp://HOST:PORT") as one
- *  index; on success *searcher is a handle for furet_close(). */
+ *  index; on success *searcher is a handle for furet_close(). Returns
+ *  FURET_OK, or:
+ *  - FURET_ERROR_INVALID_ARGUMENT: `searcher` is NULL, `locations` is NULL
+ *    while `count` is not 0, `count` is 0, a location is NULL, or a "tcp://"
+ *    location names no HOST:PORT;
+ *  - FURET_ERROR_INDEX_NOT_FOUND: no index at a location;
+ *  - FURET_ERROR_INCOMPATIBLE: an index built by an unknown schema or
+ *    analysis version;
+ *  - FURET_ERROR_IO: an index that cannot be read, a server that cannot be
+ *    reached;
+ *  - FURET_ERROR_INTERNAL: out of memory, or anything else.
+ *  Never FURET_ERROR_INDEX_LOCKED: reading needs no lock. Thread-safe. */
 FURET_EXPORT furet_status furet_open(const char* const* locations, size_t count,
                                      furet_searcher** searcher);
 
-/** Closes a searcher; NULL is ignored. */
+/** Closes a searcher; NULL is ignored. Not while another thread uses it. */
 FURET_EXPORT void furet_close(furet_searcher* searcher);
 
 /** Searches; `options` may be NULL for the defaults. On success *results is a
- *  handle for furet_results_free(), possibly with no hits. */
+ *  handle for furet_results_free(), possibly with no hits; a malformed query
+ *  is read leniently, never an error. Returns FURET_OK, or:
+ *  - FURET_ERROR_INVALID_ARGUMENT: `searcher`, `query` or `results` is NULL,
+ *    `since` or `until` is no date, `recency_half_life_days` is negative;
+ *  - FURET_ERROR_INDEX_NOT_FOUND: the index was deleted since it was opened;
+ *  - FURET_ERROR_INCOMPATIBLE: it was rebuilt since by another schema or
+ *    analysis;
+ *  - FURET_ERROR_IO: it cannot be read;
+ *  - FURET_ERROR_INTERNAL: out of memory, or anything else.
+ *  One thread at a time per searcher. */
 FURET_EXPORT furet_status furet_search(furet_searcher* searcher, const char* query,
                                        const furet_search_options* options,
                                        furet_results** results);
 
-/** Frees results; NULL is ignored. */
+/** Frees results; NULL is ignored. Not while another thread reads them. */
 FURET_EXPORT void furet_results_free(furet_results* results);
+
+/* The getters below never fail: NULL results give 0 or "". */
 
 /** Number of hits, best first. */
 FURET_EXPORT size_t furet_results_count(const furet_results* results);
@@ -131,7 +161,8 @@ FURET_EXPORT uint32_t furet_hit_begin(const furet_results* results, size_t i);
 FURET_EXPORT uint32_t furet_hit_end(const furet_results* results, size_t i);
 /** Number of highlighted ranges in the passage. */
 FURET_EXPORT size_t furet_hit_highlight_count(const furet_results* results, size_t i);
-/** Highlight `k` of hit `i`: byte range [*begin, *end) of the passage; 0 on success. */
+/** Highlight `k` of hit `i`: byte range [*begin, *end) of the passage; 0 on success, -1
+ *  (and nothing written) if there is no such highlight or `begin` or `end` is NULL. */
 FURET_EXPORT int furet_hit_highlight(const furet_results* results, size_t i, size_t k,
                                      uint32_t* begin, uint32_t* end);
 

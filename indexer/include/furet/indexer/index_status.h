@@ -23,10 +23,13 @@ struct IndexStatus {
   std::vector<std::string> shards;  ///< shard databases, if the index is sharded
 };
 
-/// Reads the status of the index at `dir`, without locking it.
-/// Throws IndexNotFound if there is none, IncompatibleIndex if this build
-/// cannot use it (another schema or analysis, or damaged metadata), IoError
-/// if it cannot be read. Thread-safe.
+/// Reads the status of the index at `dir`, without locking it, while it may
+/// be updated. Thread-safe.
+/// @throws IndexNotFound if there is none (or its first build has not
+///         finished).
+/// @throws IncompatibleIndex if this build cannot use it (another schema or
+///         analysis, or damaged metadata).
+/// @throws IoError if it cannot be read.
 FURET_EXPORT IndexStatus read_index_status(const std::string& dir);
 
 /// What check_index() found.
@@ -42,9 +45,11 @@ struct IndexCheck {
 /// Checks the index at `dir` without locking it or changing anything:
 /// Xapian's own check of every table of every database, the tables furet's
 /// passages need, the schema and analysis, and that the manifest and the
-/// passages agree article by article. Reads the whole index. Throws
-/// IndexNotFound if there is none; every other fault is a problem reported.
-/// Thread-safe.
+/// passages agree article by article. Reads the whole index. Thread-safe.
+/// @throws IndexNotFound if there is none (or its first build has not
+///         finished).
+/// @throws IoError if the index folder cannot be listed; every other fault
+///         is a problem reported.
 FURET_EXPORT IndexCheck check_index(const std::string& dir);
 
 }  // namespace furet

@@ -25,7 +25,9 @@ struct IndexProgress {
 struct UpdateOptions {
   /// Start from an empty index instead of updating (default: update).
   bool rebuild = false;
-  /// Called after each file; may be empty (default).
+  /// Called after each file; may be empty (default). A first build or a
+  /// rebuild on several threads calls it from those threads, one call at a
+  /// time. What it throws ends the run, as an error of the run would.
   std::function<void(const IndexProgress&)> on_progress;
   /// Files to leave as they are in the index this time (absolute, canonical
   /// paths): files still being written, which a later update will read whole.
@@ -57,30 +59,44 @@ struct UpdateOptions {
 ///   furet::IndexWriter writer(".furet");
 ///   furet::UpdateReport report = writer.update({"corpus"});
 ///
-/// Thread-safety: one thread at a time.
+/// Thread-safety: an IndexWriter is used by one thread at a time. The write
+/// lock is per process and folder: a second IndexWriter on the same folder,
+/// in this process or another, fails with IndexLocked while the first lives.
+/// Searchers may read the index meanwhile, from any thread or process.
+/// Errors: every exception it throws derives from furet::Error, std::bad_alloc
+/// and what an UpdateOptions callback throws aside.
 class FURET_EXPORT IndexWriter {
  public:
   /// Opens the index folder `dir`, creating it if needed. `shards` > 1 makes a
   /// new or rebuilt index sharded: articles spread over that many databases by a
   /// stable hash of their path, searched as one through `dir`; 0 keeps an
-  /// existing index's layout. Throws InvalidArgument if `dir` holds files that
-  /// furet did not make (nothing is then written there), IndexLocked if another
-  /// process is updating it, IoError if it cannot be written (read-only,
-  /// permissions).
+  /// existing index's layout.
+  /// @throws InvalidArgument if `dir` is a file, or holds files that furet did
+  ///         not make (nothing is then written there).
+  /// @throws IndexLocked if another IndexWriter holds the index.
+  /// @throws IoError if it cannot be created or written (read-only,
+  ///         permissions, a link to nowhere).
   explicit IndexWriter(const std::string& dir, std::size_t shards = 0);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  /// Number of databases the index is made of (1 unless sharded).
+  /// Number of databases the index is made of (1 unless sharded). Never throws.
   std::size_t shard_count() const;
 
   /// Brings the index in line with `paths` and commits. Bad files are skipped and
-  /// named in the report; the run goes on. Throws IoError if the index cannot be
-  /// written or is damaged (nothing of this run is then committed; a rebuild
-  /// mends any damage), IncompatibleIndex if it was made by another schema or
-  /// analysis (only a rebuild writes it), InvalidArgument if the constructor's
-  /// `shards` contradicts an index that is not being rebuilt.
+  /// named in the report; the run goes on. On an exception nothing of this run
+  /// is committed, but for the shards of a sharded index that committed before
+  /// the failure (the message says how many; the next update finishes).
+  /// @throws IoError if the index cannot be written or is damaged (a rebuild
+  ///         mends any damage), or a rebuild could not read every file the
+  ///         index holds.
+  /// @throws IncompatibleIndex if it was made by another schema or analysis,
+  ///         or by an older furet's layout (only a rebuild writes it).
+  /// @throws InvalidArgument if the constructor's `shards` contradicts an
+  ///         index that is not being rebuilt.
+  /// @throws IndexLocked if a program other than furet holds a database's
+  ///         Xapian lock for more than some seconds.
   UpdateReport update(const std::vector<std::string>& paths, const UpdateOptions& options = {});
 
  private:

@@ -35,7 +35,11 @@ struct WatchOptions {
 /// pieces is indexed once, whole (a link, hard or symbolic, is complete when
 /// made); editor temporary files (hidden, or with another extension) are
 /// passed over; new directories are watched too.
-/// Throws IoError if inotify is unavailable; errors of an update propagate.
+/// Runs on the calling thread until should_stop says true, calling
+/// on_update and should_stop there; no other thread may use `writer` meanwhile.
+/// @throws IoError if inotify is unavailable.
+/// @throws what IndexWriter::update() throws, for any update; and what a
+///         callback of `options` throws. Updates committed before stay.
 FURET_EXPORT void watch(IndexWriter& writer, const std::vector<std::string>& paths,
                         const WatchOptions& options);
 

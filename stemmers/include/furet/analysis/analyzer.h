@@ -22,14 +22,21 @@ namespace furet {
 ///   for (const furet::Token& t : analyzer.analyze("l’autorisation des H200"))
 ///     std::cout << t.term << '\n';   // autoris, de, h200
 ///
-/// Thread-safety: an Analyzer is not safe to share between threads; copies are cheap
-/// and independent, so give each thread its own.
+/// Thread-safety: an Analyzer is used by one thread at a time, for every call:
+/// analyze() is const but moves an ICU break iterator and fills a cache of
+/// analysed words, which fold_word() reads. Copies are cheap and independent,
+/// so give each thread its own.
+/// Errors: analyze() and fold_word() accept any bytes and throw nothing but
+/// std::bad_alloc; only the constructors throw furet errors.
 class FURET_EXPORT Analyzer {
  public:
   /// The current analysis configuration.
+  /// @throws Error if ICU cannot make its French word break iterator (its data
+  ///         is missing).
   Analyzer();
   /// The configuration named by `config` (as returned by config_string()).
-  /// Throws IncompatibleIndex if this build does not know it.
+  /// @throws IncompatibleIndex if this build does not know it.
+  /// @throws Error as Analyzer().
   explicit Analyzer(std::string_view config);
   Analyzer(const Analyzer& other);
   Analyzer& operator=(const Analyzer& other);
@@ -37,7 +44,7 @@ class FURET_EXPORT Analyzer {
   Analyzer& operator=(Analyzer&&) noexcept;
   ~Analyzer();
 
-  /// Name and version of the configuration; stored in every index.
+  /// Name and version of the configuration; stored in every index. Never throws.
   const std::string& config_string() const;
 
   /// Tokens of `text` (UTF-8; invalid bytes are read as U+FFFD), in text order.

@@ -16,6 +16,7 @@ namespace furet {
 /// passage (the other passages store none). One record per article, not one
 /// per passage, so the path and title are stored once and the text is
 /// compressed as a whole (Xapian deflates large records).
+/// A plain value: its const functions may run in several threads at once.
 struct ArticleData {
   /// A passage's byte range in `text`.
   struct Range {
@@ -40,12 +41,17 @@ struct ArticleData {
   std::vector<Range> passages;  ///< in order: passage n is passages[n]
   Metadata metadata;
 
-  /// The text of passage `ordinal`; throws IncompatibleIndex if there is none.
+  /// The text of passage `ordinal`, a view into `text`; its range must lie
+  /// within `text`, as decode() ensures.
+  /// @throws IncompatibleIndex if there is no such passage.
   FURET_EXPORT std::string_view passage(std::uint32_t ordinal) const;
 
   /// Serialises to the document data format (binary, schema version 4).
+  /// Never throws but std::bad_alloc.
   FURET_EXPORT std::string encode() const;
-  /// Parses document data; throws IncompatibleIndex if it is not this format.
+  /// Parses document data, of any length and content.
+  /// @throws IncompatibleIndex if it is not this format (truncated, another
+  ///         version, a passage range outside the text).
   FURET_EXPORT static ArticleData decode(std::string_view data);
 };
 
