@@ -13,7 +13,8 @@ packages=(
   libgumbo-dev                       # HTML5 parsing of web pages
   libcpp-httplib-dev                 # furet-serve's HTTP server
   libgtest-dev                       # tests
-  help2man                           # man pages from --help
+  groff-base                         # the man pages' test renders them
+  dpkg-dev lintian                   # the .deb packages: dependencies, checks
   clang-format                       # the formatting check (scripts/check-format.sh)
   xapian-tools                       # xapian-tcpsrv, for the remote-shard test
   python3 python3-dev python3-pybind11  # the Python module

@@ -88,7 +88,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
   bool quiet = false;
   app.add_flag("-q,--quiet", quiet, "No access log");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // as furet-index and furet-search, not CLI11's own codes
+  }
 
   // SIGTERM and SIGINT are taken by one thread, which stops the server; the
   // others, started after this, inherit the mask and never see them.

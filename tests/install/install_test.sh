@@ -2,7 +2,10 @@
 # Installs the build into a staging prefix, then builds and runs the examples
 # against it as outside programs would: C++ with find_package and with
 # pkg-config, C with find_package and with pkg-config, Python with the furet
-# module (when it is built: PYTHON names its interpreter).
+# module (when it is built: PYTHON names its interpreter). The C program is
+# built as with libfuret-dev alone: neither its CMake configuration nor
+# pkg-config may ask for the development files of Xapian, ICU, xxhash, gumbo
+# or nlohmann-json, which only the static C++ libraries need.
 # Usage: install_test.sh CMAKE BUILD_DIR SOURCE_DIR INDEXER [PYTHON]
 set -euo pipefail
 cmake=$1 build=$2 source=$3 indexer=$4 python=${5:-}
@@ -28,7 +31,6 @@ query=("$work/index" "licence H200")
 "$indexer" --quiet --index "$work/index" "$source/corpus"
 libdir=$(dirname "$(find "$prefix" -name 'libfuret.so' | head -n1)")
 export LD_LIBRARY_PATH=$libdir
-export PKG_CONFIG_PATH=$libdir/pkgconfig
 
 check "headers installed" test -f "$prefix/include/furet/searcher.h" -a -f "$prefix/include/furet/furet.h"
 check "static and shared libraries installed" test -f "$libdir/libfuret_searcher.a" -a -f "$libdir/libfuret.so"
@@ -45,22 +47,33 @@ while IFS= read -r header; do
 done < <(cd "$prefix/include" && find furet -name '*.h' | sort)
 check "furet/furet.h alone in C99" compiles_alone cc -std=c99 -Wall -Wextra -Werror -x c furet/furet.h
 
-build_cmake() {  # build_cmake EXAMPLE_DIR OUT_DIR
-  "$cmake" -S "$1" -B "$2" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release &&
+build_cmake() {  # build_cmake EXAMPLE_DIR OUT_DIR [CMAKE_ARGS...]
+  "$cmake" -S "$1" -B "$2" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release "${@:3}" &&
     "$cmake" --build "$2"
 }
+# find_package() of these fails at once (REQUIRED), so does pkg_check_modules
+# without PkgConfig: what the static libraries need.
+cxx_dependencies_refused=(-DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=ON
+  -DCMAKE_DISABLE_FIND_PACKAGE_ICU=ON -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON)
 check "C++ example builds with find_package" build_cmake "$source/examples/find_package" "$work/cxx"
 check "C++ example (find_package) finds the answer" finds_afp "$work/cxx/furet-example" "${query[@]}"
 
-check "pkg-config knows furet" pkg-config --exists furet
+# pkg-config sees the staged furet.pc alone: it may require no other .pc file.
+furet_pc() { PKG_CONFIG_LIBDIR=$libdir/pkgconfig pkg-config "$@"; }
+check "pkg-config knows furet, alone" furet_pc --exists furet
+pc_flags=$(furet_pc --cflags --libs furet || true)
 check "C++ example builds with pkg-config" \
-  sh -c "c++ -std=c++17 '$source/examples/find_package/main.cc' -o '$work/cxx-pc' \$(pkg-config --cflags --libs furet)"
+  sh -c "c++ -std=c++17 '$source/examples/find_package/main.cc' -o '$work/cxx-pc' $pc_flags"
 check "C++ example (pkg-config) finds the answer" finds_afp "$work/cxx-pc" "${query[@]}"
 
-check "C example builds with find_package" build_cmake "$source/examples/c" "$work/c"
+check "C example builds with find_package, without the C++ libraries' dependencies" \
+  build_cmake "$source/examples/c" "$work/c" "${cxx_dependencies_refused[@]}"
+fails() { ! "$@" >/dev/null 2>&1; }
+check "the C++ example cannot, so the refusal works" \
+  fails build_cmake "$source/examples/find_package" "$work/cxx-refused" "${cxx_dependencies_refused[@]}"
 check "C example (find_package) finds the answer" finds_afp "$work/c/furet-c-example" "${query[@]}"
 check "C example builds with pkg-config" \
-  sh -c "cc -std=c99 -Wall -Werror '$source/examples/c/search.c' -o '$work/c-pc' \$(pkg-config --cflags --libs furet)"
+  sh -c "cc -std=c99 -Wall -Werror '$source/examples/c/search.c' -o '$work/c-pc' $pc_flags"
 check "C example (pkg-config) finds the answer" finds_afp "$work/c-pc" "${query[@]}"
 
 if [ -n "$python" ]; then

@@ -212,3 +212,11 @@ def test_one_access_log_line_per_request_and_no_forged_lines(served):
 def test_it_listens_on_this_machine_only_by_default(served):
     assert served.url.startswith("http://127.0.0.1:")
 
+
+
+@pytest.mark.parametrize("options", [["--no-such-option"], ["--port", "70000"], ["--threads"]])
+def test_a_bad_option_exits_2_as_the_other_programs(options):
+    run = subprocess.run([str(BIN_DIR / "furet-serve"), *options], capture_output=True, text=True,
+                         timeout=10)
+    assert run.returncode == 2, run
+    assert run.stderr
