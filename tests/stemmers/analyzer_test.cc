@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <random>
 #include <set>
 #include <string>
 #include <thread>
@@ -257,21 +256,6 @@ TEST(AnalyzerTest, OverlongTokensAreDropped) {
   const std::string noise(5000, 'x');
   EXPECT_TRUE(a.analyze(noise).empty());
   EXPECT_EQ(a.analyze(noise + " puce").size(), 1u);
-}
-
-TEST(AnalyzerTest, RandomBytesNeverBreakTheChain) {
-  Analyzer a;
-  std::mt19937 rng(20261122);
-  std::uniform_int_distribution<int> byte(0, 255);
-  for (int round = 0; round < 500; ++round) {
-    std::string text(static_cast<std::size_t>(byte(rng)) * 4, '\0');
-    for (char& c : text) c = static_cast<char>(byte(rng));
-    for (const Token& t : a.analyze(text)) {
-      ASSERT_LE(t.begin, t.end);
-      ASSERT_LE(t.end, text.size());
-      ASSERT_FALSE(t.term.empty());
-    }
-  }
 }
 
 TEST(AnalyzerTest, UnknownConfigurationIsRefused) {
