@@ -62,7 +62,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 # The runtime libraries the programs and libfuret.so link, as Debian 12 names them.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxapian30, libicu72, libxxhash0, libgumbo1, libstdc++6, libc6")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxapian30, libicu72, libxxhash0, libgumbo1, libmd4c0, libstdc++6, libc6")
 if(TARGET furet-serve)
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libcpp-httplib0.11")
 endif()
