@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "ascii_text.h"
 #include "line_writer.h"
 #include "utf8.h"
 
@@ -53,13 +54,11 @@ bool contains(const std::array<std::string_view, N>& set, std::string_view name)
   return index_in(set, name) < N;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::is_alnum;
+using ascii::is_alpha;
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::to_lower;
 
 int hex_value(char c) {
   if (is_digit(c)) return c - '0';

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <utility>
 
+#include "ascii_text.h"
+
 namespace furet::detail {
 
 /// Builds the text line by line, collapsing whitespace and never leaving empty lines behind
@@ -76,9 +78,8 @@ class LineWriter {
   // No-break spaces count as whitespace: French typography puts them before ; : ! ? and inside
   // « », and an index wants plain word separators there.
   static std::size_t whitespace_length(std::string_view s, std::size_t i) {
-    const char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return 2;
+    if (ascii::is_space(s[i])) return 1;
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return 2;
     return 0;
   }
 

@@ -4,6 +4,7 @@
 
 #include <md4c.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <new>
@@ -13,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "ascii_text.h"
 #include "html_text.h"
 #include "line_writer.h"
 
@@ -28,36 +30,10 @@ constexpr unsigned kDialect = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_T
 // A footnote label longer than this is text in brackets, not a footnote.
 constexpr std::size_t kMaxFootnoteLabelBytes = 64;
 
-bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
-bool is_whitespace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view ltrim(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size() && is_whitespace(s[i])) ++i;
-  return s.substr(i);
-}
-std::string_view rtrim(std::string_view s) {
-  std::size_t n = s.size();
-  while (n > 0 && is_whitespace(s[n - 1])) --n;
-  return s.substr(0, n);
-}
-std::string_view trim(std::string_view s) { return rtrim(ltrim(s)); }
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || text[i] == '\r') {
-      lines.push_back(text.substr(start, i - start));
-      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      start = i + 1;
-    }
-  }
-  if (start < text.size()) lines.push_back(text.substr(start));
-  return lines;
-}
+using ascii::is_blank;
+using ascii::split_lines;
+using ascii::trim;
+using ascii::trim_end;
 
 // ---------------------------------------------------------------------------------------------
 // Front matter: YAML between "---" lines or TOML between "+++" lines, as static site generators
@@ -109,13 +85,13 @@ std::size_t parse_front_matter(std::string_view md, std::string* title,
                                std::vector<std::pair<std::string, std::string>>* fields) {
   if (!md.starts_with("---") && !md.starts_with("+++")) return 0;
   const std::vector<std::string_view> lines = split_lines(md);
-  const std::string_view first = rtrim(lines[0]);
+  const std::string_view first = trim_end(lines[0]);
   const bool yaml = first == "---";
   if (!yaml && first != "+++") return 0;
   const char separator = yaml ? ':' : '=';
   std::size_t close = 0;
   for (std::size_t k = 1; k < lines.size() && close == 0; ++k) {
-    const std::string_view t = rtrim(lines[k]);
+    const std::string_view t = trim_end(lines[k]);
     if (yaml ? (t == "---" || t == "...") : t == "+++") close = k;
   }
   if (close == 0) return 0;
@@ -123,26 +99,23 @@ std::size_t parse_front_matter(std::string_view md, std::string* title,
   for (std::size_t k = 1; k < close; ++k) {
     const std::string_view line = lines[k];
     const std::string_view t = trim(line);
-    if (t.empty() || t[0] == '#' || is_space_or_tab(line[0]) || t[0] == '-' || t[0] == '[') {
+    if (t.empty() || t[0] == '#' || is_blank(line[0]) || t[0] == '-' || t[0] == '[') {
       continue;
     }
     if (t.find(separator) == kNpos) return 0;
   }
   for (std::size_t k = 1; k < close; ++k) {
     const std::string_view line = lines[k];
-    if (line.empty() || is_space_or_tab(line[0]) || line[0] == '#' || line[0] == '-') continue;
+    if (line.empty() || is_blank(line[0]) || line[0] == '#' || line[0] == '-') continue;
     const std::size_t at = line.find(separator);
     if (at == kNpos) continue;
     std::string key(trim(line.substr(0, at)));
-    for (char& c : key) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    for (char& c : key) c = ascii::to_lower(c);
     const std::string_view raw = trim(line.substr(at + 1));
     std::string value;
     if (yaml && !raw.empty() && (raw[0] == '|' || raw[0] == '>') && raw.size() <= 3) {
       // A block scalar on the following indented lines.
-      for (std::size_t m = k + 1; m < close && !lines[m].empty() && is_space_or_tab(lines[m][0]);
-           ++m) {
+      for (std::size_t m = k + 1; m < close && !lines[m].empty() && is_blank(lines[m][0]); ++m) {
         if (!value.empty()) value += ' ';
         value += trim(lines[m]);
       }
@@ -163,10 +136,10 @@ std::size_t parse_front_matter(std::string_view md, std::string* title,
       fields->emplace_back(std::move(key), std::move(value));
     }
   }
-  // The lines are views into `md`: the body starts after the closing line and its line break.
-  std::size_t end = static_cast<std::size_t>(lines[close].data() - md.data()) + lines[close].size();
-  if (md.substr(end).starts_with("\r\n")) return end + 2;
-  return end < md.size() ? end + 1 : end;
+  // The lines are views into `md`: the body starts after the closing line's '\n'.
+  const std::size_t end =
+      static_cast<std::size_t>(lines[close].data() - md.data()) + lines[close].size();
+  return std::min(end + 1, md.size());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +151,7 @@ std::size_t footnote_mark_length(std::string_view s, std::size_t i) {
   if (!s.substr(i).starts_with("[^")) return 0;
   for (std::size_t j = i + 2; j < s.size() && j - i <= kMaxFootnoteLabelBytes + 2; ++j) {
     if (s[j] == ']') return j > i + 2 ? j + 1 - i : 0;
-    if (s[j] == '[' || is_whitespace(s[j])) return 0;
+    if (s[j] == '[' || ascii::is_space(s[j])) return 0;
   }
   return 0;
 }
