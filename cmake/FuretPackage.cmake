@@ -166,7 +166,7 @@ libraries furet::analysis, furet::indexer and furet::searcher.")
 # be built with libfuret-dev alone.
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "${furet_deb_library} (= ${furet_deb_version})")
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_RECOMMENDS
-  "libxapian-dev, libicu-dev, libxxhash-dev, libgumbo-dev, nlohmann-json3-dev, pkg-config")
+  "libxapian-dev, libicu-dev, libxxhash-dev, libgumbo-dev, libmd4c-dev, nlohmann-json3-dev, pkg-config")
 
 set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
 set(CPACK_DEBIAN_PYTHON_DESCRIPTION

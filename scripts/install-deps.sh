@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev                 # JSON output and document data
   libxxhash-dev                      # file and path hashes of the manifest
   libgumbo-dev                       # HTML5 parsing of web pages
+  libmd4c-dev                        # Markdown parsing
   libcpp-httplib-dev                 # furet-serve's HTTP server
   libgtest-dev                       # tests
   groff-base                         # the man pages' test renders them

@@ -2,8 +2,8 @@
 #include "article_reader.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "ascii_text.h"
 #include "chrome_filter.h"
 #include "dates.h"
 #include "html_article.h"
@@ -23,32 +23,27 @@ std::string lower_extension(std::string_view path) {
   const std::size_t dot = path.find_last_of('.');
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
   std::string ext(path.substr(dot + 1));
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (char& c : ext) c = ascii::to_lower(c);
   return ext;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-// Non-empty lines, trimmed; a UTF-8 no-break space at either end counts as blank too.
-std::vector<TextLine> split_lines(std::string_view text) {
+// The article's lines, trimmed, empty ones left out; a UTF-8 no-break space at either end counts
+// as blank too.
+std::vector<TextLine> trimmed_lines(std::string_view text) {
   std::vector<TextLine> lines;
-  std::uint32_t begin = 0;
-  const auto size = static_cast<std::uint32_t>(text.size());
-  while (begin <= size) {
-    std::uint32_t end = begin;
-    while (end < size && text[end] != '\n') ++end;
-    TextLine line{begin, end};
+  for (const std::string_view view : ascii::split_lines(text)) {
+    const auto begin = static_cast<std::uint32_t>(view.data() - text.data());
+    TextLine line{begin, begin + static_cast<std::uint32_t>(view.size())};
     for (bool trimmed = true; trimmed && line.begin < line.end;) {
       trimmed = false;
-      if (is_blank(text[line.begin])) {
+      if (ascii::is_space(text[line.begin])) {
         ++line.begin;
         trimmed = true;
       } else if (text.substr(line.begin, 2) == "\u00A0") {
         line.begin += 2;
         trimmed = true;
       }
-      if (line.begin < line.end && is_blank(text[line.end - 1])) {
+      if (line.begin < line.end && ascii::is_space(text[line.end - 1])) {
         --line.end;
         trimmed = true;
       } else if (line.end - line.begin >= 2 && text.substr(line.end - 2, 2) == "\u00A0") {
@@ -57,7 +52,6 @@ std::vector<TextLine> split_lines(std::string_view text) {
       }
     }
     if (line.end > line.begin) lines.push_back(line);
-    begin = end + 1;
   }
   return lines;
 }
@@ -205,7 +199,7 @@ bool is_reading_time(std::string_view line) {
     const std::string_view unit = line.substr(j, 3);
     if (unit.size() == 3 && (unit[0] == 'm' || unit[0] == 'M') &&
         (unit[1] == 'i' || unit[1] == 'I') && (unit[2] == 'n' || unit[2] == 'N')) {
-      return j + 3 == line.size() || !std::isalpha(static_cast<unsigned char>(line[j + 3])) ||
+      return j + 3 == line.size() || !ascii::is_alpha(line[j + 3]) ||
              line.substr(j + 3, 4) == "utes" || line.substr(j + 3, 4) == "UTES";
     }
     i = j;
@@ -296,7 +290,7 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
     article.text = std::move(decoded.utf8);
   }
 
-  const std::vector<TextLine> all_lines = split_lines(article.text);
+  const std::vector<TextLine> all_lines = trimmed_lines(article.text);
   std::vector<std::string_view> line_texts;
   line_texts.reserve(all_lines.size());
   for (const TextLine& l : all_lines) {

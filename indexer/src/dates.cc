@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "ascii_text.h"
+
 namespace furet::detail {
 namespace {
 
@@ -15,7 +17,7 @@ struct Date {
   int hour = -1, minute = -1;
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using ascii::is_digit;
 
 bool valid(const Date& d) {
   static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "article_reader.h"
+#include "ascii_text.h"
 
 namespace furet::detail {
 namespace {
@@ -85,7 +86,7 @@ std::string extension_of(const std::string& name) {
   const std::size_t dot = name.rfind('.');
   if (dot == std::string::npos || dot == 0) return "";
   std::string extension = name.substr(dot);
-  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : extension) c = ascii::to_lower(c);
   return extension;
 }
 

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -20,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "ascii_text.h"
 #include "utf8.h"
 
 namespace furet::detail {
@@ -331,7 +331,7 @@ bool is_modifier(std::string_view class_name) {
   for (std::string_view prefix :
        {"enable", "disable", "has", "is", "no", "with", "js", "show", "hide", "can", "allow"}) {
     if (class_name.size() > prefix.size() && class_name.substr(0, prefix.size()) == prefix &&
-        !std::isalnum(static_cast<unsigned char>(class_name[prefix.size()]))) {
+        !ascii::is_alnum(class_name[prefix.size()])) {
       return true;
     }
   }
@@ -884,9 +884,8 @@ std::string declared_charset(std::string_view html) {
            (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\''))
       ++i;
     std::string name;
-    while (i < head.size() &&
-           (std::isalnum(static_cast<unsigned char>(head[i])) || head[i] == '-' || head[i] == '_' ||
-            head[i] == '.' || head[i] == ':')) {
+    while (i < head.size() && (ascii::is_alnum(head[i]) || head[i] == '-' || head[i] == '_' ||
+                               head[i] == '.' || head[i] == ':')) {
       name += head[i++];
     }
     if (!name.empty()) return name;

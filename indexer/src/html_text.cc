@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "ascii_text.h"
+#include "line_writer.h"
 #include "utf8.h"
 
 namespace furet::detail {
@@ -52,13 +54,11 @@ bool contains(const std::array<std::string_view, N>& set, std::string_view name)
   return index_in(set, name) < N;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::is_alnum;
+using ascii::is_alpha;
+using ascii::is_digit;
+using ascii::is_space;
+using ascii::to_lower;
 
 int hex_value(char c) {
   if (is_digit(c)) return c - '0';
@@ -228,7 +228,9 @@ std::size_t decode_reference(std::string_view s, std::size_t pos, std::string& o
   return i + 1 - pos;
 }
 
-std::string decode_references(std::string_view s) {
+}  // namespace
+
+std::string decode_character_references(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
@@ -250,86 +252,7 @@ std::string decode_references(std::string_view s) {
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Output.
-
-// Builds the text line by line, collapsing whitespace and never leaving empty lines behind
-// except a single blank line where the page itself has one (consecutive <br>, blank <pre> lines).
-class LineWriter {
- public:
-  void add_text(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-      const std::size_t space = whitespace_length(s, i);
-      if (space > 0) {
-        pending_space_ = true;
-        i += space;
-        continue;
-      }
-      if (line_has_text()) {
-        if (pending_cell_) {
-          out_ += " | ";
-        } else if (pending_space_) {
-          out_ += ' ';
-        }
-      }
-      pending_space_ = false;
-      pending_cell_ = false;
-      out_ += s[i];
-      ++i;
-    }
-  }
-
-  void add_space() { pending_space_ = true; }
-
-  // A table cell boundary: written lazily so that empty cells leave no dangling separators.
-  void cell_separator() {
-    if (line_has_text()) pending_cell_ = true;
-  }
-
-  void end_line() {
-    if (line_has_text()) {
-      out_ += '\n';
-      line_start_ = out_.size();
-    }
-    pending_space_ = false;
-    pending_cell_ = false;
-  }
-
-  void hard_break() {
-    if (line_has_text()) {
-      end_line();
-      return;
-    }
-    if (!out_.empty() && !out_.ends_with("\n\n")) {
-      out_ += '\n';
-      line_start_ = out_.size();
-    }
-  }
-
-  bool empty() const { return out_.empty(); }
-
-  std::string finish() {
-    while (!out_.empty() && out_.back() == '\n') out_.pop_back();
-    return std::move(out_);
-  }
-
- private:
-  // No-break spaces count as whitespace: French typography puts them before ; : ! ? and inside
-  // « », and an index wants plain word separators there.
-  static std::size_t whitespace_length(std::string_view s, std::size_t i) {
-    if (is_space(s[i])) return 1;
-    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return 2;
-    return 0;
-  }
-
-  bool line_has_text() const { return out_.size() > line_start_; }
-
-  std::string out_;
-  std::size_t line_start_ = 0;
-  bool pending_space_ = false;
-  bool pending_cell_ = false;
-};
+namespace {
 
 std::string collapse_whitespace(std::string_view s) {
   LineWriter writer;
@@ -491,7 +414,8 @@ class HtmlScanner {
     const std::size_t content_end = end == kNpos ? html_.size() : end;
     // A <title> inside <svg> or another dropped container names that object, not the page.
     if (title_.empty() && dropped_depth_ == 0) {
-      title_ = collapse_whitespace(decode_references(html_.substr(from, content_end - from)));
+      title_ =
+          collapse_whitespace(decode_character_references(html_.substr(from, content_end - from)));
     }
     if (end == kNpos) return html_.size();
     return skip_past(html_.find('>', end), 1);
@@ -585,7 +509,7 @@ class HtmlScanner {
       in_head_ = false;  // real text in <head> means the head was never closed, as browsers do
     }
     if (suppressed()) return;
-    const std::string text = decode_references(raw);
+    const std::string text = decode_character_references(raw);
     seen_body_ = true;
     if (capture_level_ > 0) {
       capture_ += text;

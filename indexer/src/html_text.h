@@ -26,6 +26,11 @@ struct ExtractedText {
 /// whenever the input is. Runs in linear time and never reads out of bounds.
 ExtractedText html_to_text(std::string_view html);
 
+/// `s` with its character references (&eacute; &#233; &#xE9;) decoded as html_to_text decodes
+/// them: numeric ones in 0x80-0x9F through windows-1252, controls dropped, unknown names kept
+/// literally. Output is valid UTF-8 whenever the input is.
+std::string decode_character_references(std::string_view s);
+
 }  // namespace furet::detail
 
 #endif  // FURET_INDEXER_SRC_HTML_TEXT_H_

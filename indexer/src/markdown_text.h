@@ -8,10 +8,13 @@
 
 namespace furet::detail {
 
-/// Extracts the text of UTF-8 Markdown (CommonMark and the usual GitHub extensions) with the markup
-/// removed: one block (paragraph, heading, list item, table row, code line) per line. The title is
-/// the front matter's `title:` (YAML) or `title =` (TOML), else the first level-1 heading. Never
-/// crashes; output is valid UTF-8 whenever the input is.
+/// Extracts the text of UTF-8 Markdown (CommonMark with GitHub's tables, strikethrough and task
+/// lists, parsed by md4c) with the markup removed: one block (paragraph, heading, list item, table
+/// row, code line) per line, as html_to_text gives them. Link text stays; link addresses,
+/// autolinks, images and footnote markers go; a raw HTML block gives what html_to_text reads in
+/// it. The title is the front matter's `title:` (YAML) or `title =` (TOML), else the first
+/// level-1 heading. Linear in the input's size, with no recursion per level of nesting; output
+/// is valid UTF-8 whenever the input is. Throws std::bad_alloc only.
 ExtractedText markdown_to_text(std::string_view md);
 
 }  // namespace furet::detail

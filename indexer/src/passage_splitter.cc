@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include "ascii_text.h"
 #include "furet/error.h"
 
 namespace furet::detail {
@@ -12,11 +13,9 @@ namespace {
 // Passages of a long paragraph aim at this size, so that they come out even.
 constexpr std::uint32_t kTargetPassageBytes = 600;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 PassageRange trimmed(std::string_view text, PassageRange r) {
-  while (r.begin < r.end && is_space(text[r.begin])) ++r.begin;
-  while (r.end > r.begin && is_space(text[r.end - 1])) --r.end;
+  while (r.begin < r.end && ascii::is_space(text[r.begin])) ++r.begin;
+  while (r.end > r.begin && ascii::is_space(text[r.end - 1])) --r.end;
   return r;
 }
 

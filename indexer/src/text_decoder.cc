@@ -4,16 +4,16 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
-
-#include "utf8.h"
+#include <utility>
 
 namespace furet::detail {
 namespace {
@@ -30,52 +30,18 @@ constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr std::string_view kUtf32LeBom = std::string_view("\xFF\xFE\x00\x00", 4);
 constexpr std::string_view kUtf32BeBom = std::string_view("\x00\x00\xFE\xFF", 4);
+// Byte order marks and the ICU converter for the text behind each, longest first.
+constexpr std::pair<std::string_view, const char*> kByteOrderMarks[] = {{kUtf32LeBom, "UTF-32LE"},
+                                                                        {kUtf32BeBom, "UTF-32BE"},
+                                                                        {kUtf8Bom, "UTF-8"},
+                                                                        {kUtf16LeBom, "UTF-16LE"},
+                                                                        {kUtf16BeBom, "UTF-16BE"}};
 
-unsigned char byte_at(std::string_view s, std::size_t i) {
-  return static_cast<unsigned char>(s[i]);
-}
+using Converter = std::unique_ptr<UConverter, decltype(&ucnv_close)>;
 
-// Length of the well-formed UTF-8 sequence starting at `i`, or 0 if there is none; then `*bad`
-// receives the length of the maximal ill-formed subpart, so that each one becomes a single U+FFFD
-// as the Unicode standard recommends.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i, std::size_t* bad) {
-  const unsigned char lead = byte_at(s, i);
-  if (lead < 0x80) return 1;
-  std::size_t needed = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    needed = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    needed = 2;
-    if (lead == 0xE0) lo = 0xA0;  // overlong
-    if (lead == 0xED) hi = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    needed = 3;
-    if (lead == 0xF0) lo = 0x90;  // overlong
-    if (lead == 0xF4) hi = 0x8F;  // beyond U+10FFFF
-  } else {
-    *bad = 1;
-    return 0;
-  }
-  std::size_t len = 1;
-  for (std::size_t k = 0; k < needed; ++k) {
-    if (i + len >= s.size()) {
-      *bad = len;
-      return 0;
-    }
-    const unsigned char c = byte_at(s, i + len);
-    const unsigned char min = k == 0 ? lo : 0x80;
-    const unsigned char max = k == 0 ? hi : 0xBF;
-    if (c < min || c > max) {
-      *bad = len;
-      return 0;
-    }
-    ++len;
-  }
-  return len;
-}
-
+// Counts of what a UTF-8 reading of the bytes finds, for telling damaged UTF-8 from a legacy
+// charset. U8_NEXT takes each ill-formed sequence's maximal subpart as one, as the converter
+// replaces it.
 struct Utf8Stats {
   std::size_t multibyte_sequences = 0;
   std::size_t invalid_sequences = 0;
@@ -83,100 +49,17 @@ struct Utf8Stats {
 
 Utf8Stats scan_utf8(std::string_view s) {
   Utf8Stats stats;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t bad = 0;
-    const std::size_t len = utf8_sequence_length(s, i, &bad);
-    if (len == 0) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, s.size(), c);
+    if (c < 0) {
       ++stats.invalid_sequences;
-      i += bad;
-    } else {
-      if (len > 1) ++stats.multibyte_sequences;
-      i += len;
+    } else if (i - start > 1) {
+      ++stats.multibyte_sequences;
     }
   }
   return stats;
-}
-
-DecodedText decode_utf8_lenient(std::string_view s) {
-  DecodedText result;
-  result.encoding = "UTF-8";
-  result.utf8.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t bad = 0;
-    const std::size_t len = utf8_sequence_length(s, i, &bad);
-    if (len == 0) {
-      append_utf8(result.utf8, kReplacementCharacter);
-      result.invalid_bytes += bad;
-      i += bad;
-    } else {
-      result.utf8.append(s.data() + i, len);
-      i += len;
-    }
-  }
-  return result;
-}
-
-// Hand-written rather than through ucnv so that the invalid byte count is exact.
-DecodedText decode_utf16(std::string_view s, bool big_endian) {
-  DecodedText result;
-  result.encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
-  result.utf8.reserve(s.size() + s.size() / 2);
-  auto unit_at = [&](std::size_t i) -> char32_t {
-    const char32_t a = byte_at(s, i);
-    const char32_t b = byte_at(s, i + 1);
-    return big_endian ? (a << 8) | b : (b << 8) | a;
-  };
-  std::size_t i = 0;
-  while (i + 1 < s.size()) {
-    const char32_t unit = unit_at(i);
-    if (unit >= 0xD800 && unit <= 0xDBFF && i + 3 < s.size()) {
-      const char32_t next = unit_at(i + 2);
-      if (next >= 0xDC00 && next <= 0xDFFF) {
-        append_utf8(result.utf8, 0x10000 + ((unit - 0xD800) << 10) + (next - 0xDC00));
-        i += 4;
-        continue;
-      }
-    }
-    if (unit >= 0xD800 && unit <= 0xDFFF) {
-      append_utf8(result.utf8, kReplacementCharacter);
-      result.invalid_bytes += 2;
-    } else {
-      append_utf8(result.utf8, unit);
-    }
-    i += 2;
-  }
-  if (i < s.size()) {  // odd trailing byte of a truncated file
-    append_utf8(result.utf8, kReplacementCharacter);
-    result.invalid_bytes += s.size() - i;
-  }
-  return result;
-}
-
-DecodedText decode_utf32(std::string_view s, bool big_endian) {
-  DecodedText result;
-  result.encoding = big_endian ? "UTF-32BE" : "UTF-32LE";
-  result.utf8.reserve(s.size() / 2);
-  std::size_t i = 0;
-  for (; i + 3 < s.size(); i += 4) {
-    char32_t cp = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const std::size_t index = big_endian ? i + k : i + 3 - k;
-      cp = (cp << 8) | byte_at(s, index);
-    }
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      append_utf8(result.utf8, kReplacementCharacter);
-      result.invalid_bytes += 4;
-    } else {
-      append_utf8(result.utf8, cp);
-    }
-  }
-  if (i < s.size()) {
-    append_utf8(result.utf8, kReplacementCharacter);
-    result.invalid_bytes += s.size() - i;
-  }
-  return result;
 }
 
 bool is_bomless_unicode(std::string_view name) {
@@ -212,26 +95,6 @@ std::string detect_encoding(std::string_view bytes) {
   return "";
 }
 
-void append_utf16_units(std::string& out, const UChar* begin, const UChar* end, char32_t* pending) {
-  for (const UChar* p = begin; p != end; ++p) {
-    const char32_t unit = *p;
-    if (*pending != 0) {
-      if (unit >= 0xDC00 && unit <= 0xDFFF) {
-        append_utf8(out, 0x10000 + ((*pending - 0xD800) << 10) + (unit - 0xDC00));
-        *pending = 0;
-        continue;
-      }
-      append_utf8(out, kReplacementCharacter);
-      *pending = 0;
-    }
-    if (unit >= 0xD800 && unit <= 0xDBFF) {
-      *pending = unit;
-    } else {
-      append_utf8(out, unit);  // a lone low surrogate becomes U+FFFD inside append_utf8
-    }
-  }
-}
-
 // ICU's default substitution may write U+001A for single-byte charsets; U+FFFD is what callers
 // expect, and the callback is also the only place where the number of bad bytes is visible.
 void substitute_and_count(const void* context, UConverterToUnicodeArgs* args,
@@ -245,36 +108,49 @@ void substitute_and_count(const void* context, UConverterToUnicodeArgs* args,
   ucnv_cbToUWriteUChars(args, &replacement, 1, 0, error);
 }
 
+// Converts `bytes` from `encoding` (an ICU converter name) to UTF-8, each invalid sequence
+// replaced by U+FFFD and counted; false if ICU has no such converter.
 bool convert_with_icu(std::string_view bytes, const std::string& encoding, DecodedText* result) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(encoding.c_str(), &status),
-                                                               &ucnv_close);
-  if (U_FAILURE(status) || !converter) return false;
+  const Converter source(ucnv_open(encoding.c_str(), &status), &ucnv_close);
+  if (U_FAILURE(status) || !source) return false;
   std::size_t invalid = 0;
-  ucnv_setToUCallBack(converter.get(), substitute_and_count, &invalid, nullptr, nullptr, &status);
-  if (U_FAILURE(status)) return false;
+  ucnv_setToUCallBack(source.get(), substitute_and_count, &invalid, nullptr, nullptr, &status);
+  const Converter utf8(ucnv_open("UTF-8", &status), &ucnv_close);
+  if (U_FAILURE(status) || !utf8) return false;
 
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 4);
-  std::array<UChar, 4096> buffer;
-  const char* source = bytes.data();
-  const char* const source_limit = bytes.data() + bytes.size();
-  char32_t pending_surrogate = 0;
-  while (true) {
-    UChar* target = buffer.data();
+  // ucnv_convertEx goes through UTF-16 in `pivot`, which keeps its state from call to call
+  // while the output grows.
+  std::array<UChar, 4096> pivot;
+  UChar* pivot_source = pivot.data();
+  UChar* pivot_target = pivot.data();
+  std::string out(bytes.size() + bytes.size() / 2 + 16, '\0');
+  char* target = out.data();
+  const char* in = bytes.data();
+  for (bool first = true;; first = false) {
     status = U_ZERO_ERROR;
-    ucnv_toUnicode(converter.get(), &target, buffer.data() + buffer.size(), &source, source_limit,
-                   nullptr, /*flush=*/true, &status);
-    append_utf16_units(out, buffer.data(), target, &pending_surrogate);
-    if (status == U_BUFFER_OVERFLOW_ERROR) continue;
-    if (U_FAILURE(status)) return false;
-    break;
+    ucnv_convertEx(utf8.get(), source.get(), &target, out.data() + out.size(), &in,
+                   bytes.data() + bytes.size(), pivot.data(), &pivot_source, &pivot_target,
+                   pivot.data() + pivot.size(), /*reset=*/first, /*flush=*/true, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR) break;
+    const std::size_t used = static_cast<std::size_t>(target - out.data());
+    out.resize(out.size() * 2);
+    target = out.data() + used;
   }
-  if (pending_surrogate != 0) append_utf8(out, kReplacementCharacter);
+  if (U_FAILURE(status)) return false;
+  out.resize(static_cast<std::size_t>(target - out.data()));
   result->utf8 = std::move(out);
   result->encoding = encoding;
   result->invalid_bytes = invalid;
   return true;
+}
+
+// Text in one of Unicode's encodings (damaged UTF-8, or text behind a byte order mark): ICU
+// builds their converters in, so only a failed allocation can keep it from converting.
+DecodedText decode_unicode(std::string_view bytes, const std::string& encoding) {
+  DecodedText result;
+  if (!convert_with_icu(bytes, encoding, &result)) throw std::bad_alloc();
+  return result;
 }
 
 }  // namespace
@@ -297,18 +173,17 @@ bool looks_binary(std::string_view bytes) {
 
 DecodedText decode_text(std::string_view bytes, std::string_view declared) {
   if (bytes.empty()) return DecodedText{"", "UTF-8", 0};
-  if (bytes.starts_with(kUtf8Bom)) return decode_utf8_lenient(bytes.substr(kUtf8Bom.size()));
-  if (bytes.starts_with(kUtf32LeBom)) return decode_utf32(bytes.substr(kUtf32LeBom.size()), false);
-  if (bytes.starts_with(kUtf32BeBom)) return decode_utf32(bytes.substr(kUtf32BeBom.size()), true);
-  if (bytes.starts_with(kUtf16LeBom)) return decode_utf16(bytes.substr(kUtf16LeBom.size()), false);
-  if (bytes.starts_with(kUtf16BeBom)) return decode_utf16(bytes.substr(kUtf16BeBom.size()), true);
+  // The UTF-32LE mark starts with the UTF-16LE one, so it is looked for first.
+  for (const auto& [bom, encoding] : kByteOrderMarks) {
+    if (bytes.starts_with(bom)) return decode_unicode(bytes.substr(bom.size()), encoding);
+  }
 
   const Utf8Stats stats = scan_utf8(bytes);
   if (stats.invalid_sequences == 0) return DecodedText{std::string(bytes), "UTF-8", 0};
   // Legacy 8-bit text almost never forms valid multi-byte UTF-8 by accident, so a file where such
   // sequences are at least as frequent as broken ones is damaged UTF-8, not another charset.
   if (stats.multibyte_sequences > 0 && stats.invalid_sequences <= stats.multibyte_sequences) {
-    return decode_utf8_lenient(bytes);
+    return decode_unicode(bytes, "UTF-8");
   }
 
   // A charset the document declares (an HTML page's <meta charset>) is what
@@ -323,12 +198,12 @@ DecodedText decode_text(std::string_view bytes, std::string_view declared) {
   if (encoding.empty() || encoding == "UTF-8") {
     // Short legacy files defeat ICU's statistics; for a French corpus windows-1252 is then by far
     // the likeliest source and, unlike UTF-8 with replacements, keeps the accented letters.
-    if (stats.multibyte_sequences > 0) return decode_utf8_lenient(bytes);
+    if (stats.multibyte_sequences > 0) return decode_unicode(bytes, "UTF-8");
     encoding = "windows-1252";
   }
   DecodedText result;
   if (convert_with_icu(bytes, encoding, &result)) return result;
-  return decode_utf8_lenient(bytes);
+  return decode_unicode(bytes, "UTF-8");
 }
 
 }  // namespace furet::detail

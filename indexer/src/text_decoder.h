@@ -27,7 +27,9 @@ bool looks_binary(std::string_view bytes);
 /// it holds no valid multi-byte UTF-8 sequence at all, else as UTF-8 with U+FFFD replacements.
 /// `declared` is the charset the document names for itself (an HTML page's
 /// <meta charset>, lower-case), tried before detection when the bytes are not
-/// UTF-8. Never throws on any input (except std::bad_alloc).
+/// UTF-8. Every conversion, Unicode's included, goes through ICU's converters (ucnv), whose
+/// callback replaces each invalid sequence by U+FFFD and counts its bytes. Never throws on any
+/// input (except std::bad_alloc).
 DecodedText decode_text(std::string_view bytes, std::string_view declared = {});
 
 }  // namespace furet::detail

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "ascii_text.h"
+
 namespace furet::detail {
 namespace {
 
@@ -11,10 +13,8 @@ namespace {
 constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kQuotes = {
     {{"\"", "\""}, {"\u00AB", "\u00BB"}, {"\u201C", "\u201D"}}};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 // Brackets and '+' have no meaning here; they separate words like a space.
-bool is_separator(char c) { return is_space(c) || c == '(' || c == ')' || c == '+'; }
+bool is_separator(char c) { return ascii::is_space(c) || c == '(' || c == ')' || c == '+'; }
 
 class Scanner {
  public:

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "ascii_text.h"
 #include "elision.h"
 #include "flat_string_map.h"
 #include "folding.h"
@@ -30,7 +31,7 @@ constexpr std::size_t kMaxCompoundParts = 6;
 // cache starts again, so memory stays bounded on any corpus.
 constexpr std::size_t kMaxCachedWords = 1 << 17;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using ascii::is_digit;
 
 // Digits with at most inner decimal marks, as the segmenter leaves them ("2,5").
 bool is_number(std::string_view folded) {
