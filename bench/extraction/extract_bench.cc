@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "article_reader.h"
+#include "extract/article_reader.h"
 
 namespace {
 

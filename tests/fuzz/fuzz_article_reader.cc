@@ -4,9 +4,9 @@
 #include <string>
 #include <string_view>
 
-#include "article_reader.h"
+#include "extract/article_reader.h"
+#include "extract/passage_splitter.h"
 #include "fuzz_check.h"
-#include "passage_splitter.h"
 
 namespace {
 

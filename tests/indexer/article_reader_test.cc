@@ -1,5 +1,5 @@
 // Reading the corpus articles: titles, chrome left out, passages in bounds.
-#include "article_reader.h"
+#include "extract/article_reader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Site chrome is recognised from where it sits and what it is made of; the
 // article's sentences are kept, whatever their words.
-#include "chrome_filter.h"
+#include "extract/chrome_filter.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Dates as articles write them, to ISO 8601.
-#include "dates.h"
+#include "extract/dates.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The walk and the read: folders one at a time, unread folders named, and a
 // read that checks what it opened rather than what the walk saw.
-#include "file_walk.h"
+#include "files/file_walk.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <filesystem>
 
 #include "../test_util.h"
-#include "article_reader.h"
+#include "extract/article_reader.h"
 
 namespace furet::detail {
 namespace {

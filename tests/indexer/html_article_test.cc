@@ -1,11 +1,11 @@
 // The article of a web page: each rule of the extractor on a small page of its own.
-#include "html_article.h"
+#include "extract/html_article.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "utf8.h"
+#include "extract/utf8.h"
 
 namespace furet::detail {
 namespace {

@@ -1,5 +1,5 @@
 // Tests for the extraction of visible text and title from HTML documents.
-#include "html_text.h"
+#include "extract/html_text.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "../test_util.h"
-#include "utf8.h"
+#include "extract/utf8.h"
 
 namespace furet::detail {
 namespace {

@@ -1,5 +1,5 @@
 // Manifest records survive any path bytes and reject garbage.
-#include "manifest.h"
+#include "store/manifest.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Tests for the extraction of readable text and title from Markdown documents.
-#include "markdown_text.h"
+#include "extract/markdown_text.h"
 
 #include <gtest/gtest.h>
 #include <pthread.h>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "../process_util.h"
-#include "utf8.h"
+#include "extract/utf8.h"
 
 namespace furet::detail {
 namespace {

@@ -1,5 +1,5 @@
 // Passages: whole sentences, bounded size, headings kept with their text.
-#include "passage_splitter.h"
+#include "extract/passage_splitter.h"
 
 #include <gtest/gtest.h>
 

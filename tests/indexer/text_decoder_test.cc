@@ -1,5 +1,5 @@
 // Tests for encoding detection and conversion of indexed files to UTF-8.
-#include "text_decoder.h"
+#include "extract/text_decoder.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "utf8.h"
+#include "extract/utf8.h"
 
 namespace furet::detail {
 namespace {

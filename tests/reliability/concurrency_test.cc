@@ -15,7 +15,7 @@
 #include "furet/indexer/index_writer.h"
 #include "furet/searcher.h"
 #include "index_state.h"
-#include "manifest.h"
+#include "store/manifest.h"
 
 namespace furet::testing {
 namespace {

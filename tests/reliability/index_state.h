@@ -10,7 +10,7 @@
 
 #include "furet/analysis/article_data.h"
 #include "furet/analysis/schema.h"
-#include "manifest.h"
+#include "store/manifest.h"
 
 namespace furet::testing {
 
