@@ -55,7 +55,8 @@ bool is_decimal(std::string_view word) {
 
 // What joins words inside one ICU word: "qsort_r", "sem.un_nom", "6.2.5".
 bool is_word_joiner(UChar32 c) {
-  return c == '.' || u_charType(c) == U_CONNECTOR_PUNCTUATION;  // '_' and its kin
+  if (c < 0x80) return c == '.' || c == '_';
+  return u_charType(c) == U_CONNECTOR_PUNCTUATION;  // '_' and its kin: '‿', '⁀'…
 }
 
 // Splits the word [begin, end) into linked pieces where words are written
