@@ -14,6 +14,14 @@ constexpr bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && 
 constexpr bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 constexpr char to_lower(char c) { return is_alpha(c) ? static_cast<char>(c | 0x20) : c; }
 
+/// Whether `s` is one or more ASCII digits.
+constexpr bool all_digits(std::string_view s) {
+  for (char c : s) {
+    if (!is_digit(c)) return false;
+  }
+  return !s.empty();
+}
+
 /// Space, tab, line feed, vertical tab, form feed, carriage return.
 constexpr bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';

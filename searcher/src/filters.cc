@@ -10,18 +10,14 @@
 #include <optional>
 #include <vector>
 
+#include "ascii_text.h"
 #include "furet/analysis/schema.h"
 #include "furet/error.h"
 
 namespace furet::detail {
 namespace {
 
-bool all_digits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return !s.empty();
-}
+using ascii::all_digits;
 
 int number(std::string_view s) {
   int n = 0;

@@ -7,20 +7,15 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "ascii_text.h"
 #include "furet/error.h"
 
 namespace furet::detail {
 namespace {
 
-// A thousands group is 1-3 digits, then groups of exactly 3 ("1 000 000").
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
+using ascii::all_digits;
 
+// A thousands group is 1-3 digits, then groups of exactly 3 ("1 000 000").
 bool starts_thousands_group(std::string_view s) { return s.size() <= 3 && all_digits(s); }
 
 // The next group: exactly three digits, optionally with a decimal part ("000,5").

@@ -162,13 +162,15 @@ bool ends_like_a_sentence(std::string_view line) {
   return false;
 }
 
+// French typography closes the items of a list with a semicolon.
+bool ends_a_list_item(std::string_view line) { return !line.empty() && line.back() == ';'; }
+
 // A semicolon, or a full stop after a word of small letters, closes a clause;
 // a label has neither. An abbreviation's stop ("6 Min.", "etc.") does not
 // count: the word before it is capitalised or shorter than four letters.
 bool ends_a_clause(std::string_view line) {
-  if (line.empty()) return false;
-  if (line.back() == ';') return true;
-  if (line.back() != '.') return false;
+  if (ends_a_list_item(line)) return true;
+  if (line.empty() || line.back() != '.') return false;
   int letters = 0;
   for (std::int32_t i = static_cast<std::int32_t>(line.size()) - 1; i > 0 && letters < 4;) {
     UChar32 c;
@@ -206,8 +208,8 @@ LineClass classify(std::string_view line, const LineWords& w, const Analyzer& an
   // It is about the site through and through: in a paragraph of advice that
   // names a network or an account in passing, the interface is a word or two
   // of many. An item of a list, closed by a semicolon, is no prompt either.
-  const bool prompt =
-      w.second_person && w.interface >= 2 && w.interface * 5 >= w.content && line.back() != ';';
+  const bool prompt = w.second_person && w.interface >= 2 && w.interface * 5 >= w.content &&
+                      !ends_a_list_item(line);
   c.cue = c.button || prompt || w.copyright || line.find("\u00A9") != std::string_view::npos ||
           opens_with_credit(line, analyzer, vocabulary);
   c.prose = !c.cue && w.words >= kProseWords &&

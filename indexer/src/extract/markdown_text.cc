@@ -306,11 +306,9 @@ class TextRenderer {
   static bool is_line_break_tag(std::string_view tag) {
     if (tag.size() < 4 || tag[0] != '<') return false;
     const std::size_t name = tag[1] == '/' ? 2 : 1;
-    const auto lower = [](char c) { return static_cast<char>(c | 0x20); };
-    return tag.size() > name + 2 && lower(tag[name]) == 'b' && lower(tag[name + 1]) == 'r' &&
-           !((tag[name + 2] >= 'a' && tag[name + 2] <= 'z') ||
-             (tag[name + 2] >= 'A' && tag[name + 2] <= 'Z') ||
-             (tag[name + 2] >= '0' && tag[name + 2] <= '9') || tag[name + 2] == '-');
+    return tag.size() > name + 2 && ascii::to_lower(tag[name]) == 'b' &&
+           ascii::to_lower(tag[name + 1]) == 'r' && !ascii::is_alnum(tag[name + 2]) &&
+           tag[name + 2] != '-';
   }
 
   bool html_block_open() const { return html_.has_value(); }
@@ -321,18 +319,13 @@ class TextRenderer {
     const ExtractedText block = html_to_text(*html_);
     html_.reset();
     writer_.end_line();
-    std::string_view text = block.text;
-    while (!text.empty()) {
-      const std::size_t newline = text.find('\n');
-      const std::string_view line = text.substr(0, newline);
+    for (const std::string_view line : split_lines(block.text)) {
       if (line.empty()) {
         writer_.hard_break();
       } else {
         writer_.add_text(line);
         writer_.end_line();
       }
-      if (newline == kNpos) break;
-      text.remove_prefix(newline + 1);
     }
   }
 
