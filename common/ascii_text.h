@@ -42,6 +42,17 @@ constexpr std::string_view trim(std::string_view s) {
   return trim_end(s);
 }
 
+/// The words of `s`: runs of characters that are not is_space.
+constexpr std::size_t word_count(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    words += !is_space(c) && !in_word;
+    in_word = !is_space(c);
+  }
+  return words;
+}
+
 /// The lines of `text`, as views into it, without their '\n' (a "\r\n" line keeps its '\r', which
 /// is_space trims). A final line without '\n' counts; an empty text has none.
 inline std::vector<std::string_view> split_lines(std::string_view text) {

@@ -24,6 +24,13 @@ TEST(AsciiTextTest, ClassesAreTheCLocalesForEveryByte) {
   }
 }
 
+TEST(AsciiTextTest, CountsWordsBetweenSpaces) {
+  EXPECT_EQ(ascii::word_count(""), 0u);
+  EXPECT_EQ(ascii::word_count(" \t "), 0u);
+  EXPECT_EQ(ascii::word_count("Sur le  même\tsujet\r"), 4u);
+  EXPECT_EQ(ascii::word_count("l'été\u00A0chaud"), 1u);  // a no-break space is not ASCII
+}
+
 TEST(AsciiTextTest, TrimsSpacesOnly) {
   EXPECT_EQ(ascii::trim(" \t\v\f\r\n été \r\n"), "été");
   EXPECT_EQ(ascii::trim_end("  a b \r"), "  a b");

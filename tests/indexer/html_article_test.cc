@@ -113,6 +113,27 @@ TEST(HtmlArticleTest, LinkListsAndReadAlsoLinesAreLeftOut) {
 }
 
 // The paragraphs, not the teasers around them, decide where the article is.
+// A short subhead that introduces nothing kept (a list of links, a box named
+// as chrome, the end of the article) is that block's title and goes with it;
+// a subhead followed by text, or as long as a sentence, is the article's.
+TEST(HtmlArticleTest, SubheadsOfLeftOutBlocksGoWithThem) {
+  const std::string text =
+      article_of("<article><h2>Le chantier</h2><p>" + kProse1 + "</p><p>" + kProse2 + "</p>" +
+                 "<h3>Sur le même sujet</h3><ul><li><a href=/a>La piscine rouvre</a></li>"
+                 "<li><a href=/b>Le budget voté</a></li></ul>"
+                 "<h2>Ce que le maire, réélu en 2020, a promis aux riverains du chantier</h2>"
+                 "<div class=share><a href=/f>Facebook</a></div><p>" +
+                 kProse3 +
+                 "</p>"
+                 "<h3>Partager l'article</h3></article>");
+  EXPECT_TRUE(has(text, "Le chantier\n")) << text;
+  EXPECT_TRUE(has(text, "a promis aux riverains du chantier\n")) << text;
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2) && has(text, kProse3)) << text;
+  EXPECT_FALSE(has(text, "Sur le même sujet")) << text;
+  EXPECT_FALSE(has(text, "La piscine rouvre")) << text;
+  EXPECT_FALSE(has(text, "Partager")) << text;
+}
+
 TEST(HtmlArticleTest, TheArticleIsWhereParagraphsConcentrate) {
   std::string teasers;
   for (int i = 0; i < 6; ++i) {

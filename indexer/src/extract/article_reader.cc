@@ -56,21 +56,10 @@ std::vector<TextLine> trimmed_lines(std::string_view text) {
   return lines;
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool blank = c == ' ' || c == '\t';
-    words += !blank && !in_word;
-    in_word = !blank;
-  }
-  return words;
-}
-
 // A headline: a few words, not a sentence that ends with a full stop.
 bool reads_like_headline(std::string_view line) {
-  return line.size() >= kMinTitleBytes && line.size() <= kMaxTitleBytes && word_count(line) >= 3 &&
-         line.back() != '.' && line.back() != ':';
+  return line.size() >= kMinTitleBytes && line.size() <= kMaxTitleBytes &&
+         ascii::word_count(line) >= 3 && line.back() != '.' && line.back() != ':';
 }
 
 std::string shortened(std::string_view s, std::size_t max_bytes) {
@@ -160,7 +149,8 @@ std::string byline_author(std::string_view line) {
   for (std::string_view opening : {"Par ", "By ", "par ", "by "}) {
     if (line.substr(0, opening.size()) == opening) rest = line.substr(opening.size());
   }
-  if (rest.empty() || word_count(line) > kMaxBylineWords || ends_as_sentence(line)) return {};
+  if (rest.empty() || ascii::word_count(line) > kMaxBylineWords || ends_as_sentence(line))
+    return {};
   const auto first = static_cast<unsigned char>(rest.front());
   if (!(first >= 'A' && first <= 'Z') && first < 0xC3) return {};  // a name opens with a capital
   std::size_t end = rest.size();
@@ -176,7 +166,7 @@ std::string byline_author(std::string_view line) {
 // that starts with one ("Le 12 août 2025, la France a voté."). Returns the date.
 std::string dateline_date(std::string_view line) {
   constexpr std::size_t kMaxDatelineWords = 10;
-  if (word_count(line) > kMaxDatelineWords) return {};
+  if (ascii::word_count(line) > kMaxDatelineWords) return {};
   const DateMatch found = find_date(line);
   if (found.date.empty()) return {};
   std::string_view after = line.substr(found.end);
@@ -190,7 +180,7 @@ std::string dateline_date(std::string_view line) {
 // lecture : 6 min.", "Lecture 3 minutes", "5 min read").
 bool is_reading_time(std::string_view line) {
   constexpr std::size_t kMaxBadgeWords = 6;
-  if (word_count(line) > kMaxBadgeWords) return false;
+  if (ascii::word_count(line) > kMaxBadgeWords) return false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] < '0' || line[i] > '9') continue;
     std::size_t j = i;
@@ -227,7 +217,8 @@ std::vector<bool> find_header_lines(const std::vector<std::string_view>& lines,
       header[i] = true;
       continue;
     }
-    if (word_count(line) >= kSentenceWords && line.back() == '.') break;  // the body has begun
+    if (ascii::word_count(line) >= kSentenceWords && line.back() == '.')
+      break;  // the body has begun
   }
   return header;
 }

@@ -244,6 +244,25 @@ bool is_paragraph(GumboTag tag) {
          tag == GUMBO_TAG_H3;
 }
 
+// The rank of a subhead, 2 (<h2>) to 6; 0 for any other element. (<h1> is
+// the headline, never article text.)
+int heading_level(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H2:
+      return 2;
+    case GUMBO_TAG_H3:
+      return 3;
+    case GUMBO_TAG_H4:
+      return 4;
+    case GUMBO_TAG_H5:
+      return 5;
+    case GUMBO_TAG_H6:
+      return 6;
+    default:
+      return 0;
+  }
+}
+
 // Readability's prior on containers: a div is where articles live, a list or
 // a heading is rarely the whole of one.
 double tag_prior(GumboTag tag) {
@@ -618,6 +637,7 @@ class Collector {
   std::string collect() {
     for (int part : selection_.parts) visit(part, false);
     end_block();
+    drop_open_heading();
     return std::move(out_);
   }
 
@@ -638,12 +658,27 @@ class Collector {
   }
 
   void visit(int id, bool in_pre) {
-    if (left_out(id)) return;
+    if (left_out(id)) {
+      // A subhead with nothing between it and a left-out block is that
+      // block's title ("Read also", "More on this topic").
+      drop_open_heading();
+      return;
+    }
     const Box& box = page_.boxes[static_cast<std::size_t>(id)];
     const bool block = is_block(box.tag);
     const bool pre = in_pre || box.tag == GUMBO_TAG_PRE;
     if (block) end_block();
     if (box.tag == GUMBO_TAG_BR || box.tag == GUMBO_TAG_HR) return;
+    const int level = heading_level(box.tag);
+    if (level > 0) {
+      visit_heading(id, level, pre);
+      return;
+    }
+    visit_children(id, pre);
+    if (block) end_block();
+  }
+
+  void visit_children(int id, bool pre) {
     for (const Piece& piece : page_.pieces[static_cast<std::size_t>(id)]) {
       if (piece.child >= 0) {
         visit(piece.child, pre);
@@ -654,7 +689,32 @@ class Collector {
         add_text(piece.text, pre);
       }
     }
-    if (block) end_block();
+  }
+
+  // A subhead stays open until text that is not a subhead follows it; one
+  // followed by a subhead of its rank or above, or by nothing, introduced
+  // text that is not the article's and goes with it.
+  void visit_heading(int id, int level, bool pre) {
+    if (open_heading_level_ > 0 && level <= open_heading_level_) drop_open_heading();
+    const std::size_t start = out_.size();
+    ++in_heading_;
+    visit_children(id, pre);
+    end_block();
+    --in_heading_;
+    if (in_heading_ == 0 && out_.size() > start && open_heading_level_ == 0) {
+      open_heading_start_ = start;
+      open_heading_level_ = level;
+    }
+  }
+
+  // Drops the open subhead if it reads as a block's title: a few words, as
+  // "More on this topic"; a longer one is a lede or a point of the article.
+  void drop_open_heading() {
+    if (open_heading_level_ == 0) return;
+    constexpr int kMaxBlockTitleWords = 6;
+    const std::string_view heading = std::string_view(out_).substr(open_heading_start_);
+    if (ascii::word_count(heading) <= kMaxBlockTitleWords) out_.resize(open_heading_start_);
+    open_heading_level_ = 0;
   }
 
   void add_text(std::string_view text, bool pre) {
@@ -682,6 +742,7 @@ class Collector {
 
   void end_block() {
     if (!line_.empty()) {
+      if (in_heading_ == 0) open_heading_level_ = 0;  // the subhead has its text
       out_ += line_;
       out_ += '\n';
     }
@@ -696,6 +757,9 @@ class Collector {
   std::string out_;
   std::string line_;
   bool space_ = false;
+  int in_heading_ = 0;          // depth of subheads being collected
+  int open_heading_level_ = 0;  // the last subhead's rank while no text follows it
+  std::size_t open_heading_start_ = 0;
 };
 
 // ---------------------------------------------------------------------------
