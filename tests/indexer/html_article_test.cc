@@ -57,14 +57,17 @@ TEST(HtmlArticleTest, KeepsTheArticleAndDropsNavigation) {
 }
 
 TEST(HtmlArticleTest, HiddenElementsAreNotText) {
-  const std::string text =
-      article_of("<article><p>" + kProse1 +
-                 "</p><div hidden><p>Texte caché numéro un.</p></div>"
-                 "<p aria-hidden=\"true\">Texte caché numéro deux.</p>"
-                 "<p style=\"display: none\">Texte caché numéro trois.</p><p>" +
-                 kProse2 + "</p></article>");
+  const std::string text = article_of(
+      "<article><p>" + kProse1 +
+      "</p><div hidden><p>Texte caché numéro un.</p></div>"
+      "<p aria-hidden=\"true\">Texte caché numéro deux.</p>"
+      "<p style=\"display: none\">Texte caché numéro trois.</p>"
+      "<span class=\"screen-reader-text\">Texte caché numéro quatre.</span>"
+      "<div class=\"col d-none\">Texte caché numéro cinq.</div><p>" +
+      kProse2 + "</p><p class=\"hidden-xs\">Texte montré sauf aux petits écrans.</p></article>");
   EXPECT_TRUE(has(text, kProse1) && has(text, kProse2)) << text;
   EXPECT_FALSE(has(text, "caché")) << text;
+  EXPECT_TRUE(has(text, "Texte montré")) << text;  // a class that hides on some screens only
 }
 
 TEST(HtmlArticleTest, PartsNamedAsChromeAreLeftOut) {
@@ -163,6 +166,23 @@ TEST(HtmlArticleTest, ArticleSplitOverSiblingsAndSectionsIsWhole) {
 
 // An <a> left open is repeated by the parser in every paragraph that
 // follows, as browsers do; those copies are not links of the page.
+const std::string kOtherArticles =
+    "<ul><li><a href=/a>Lire aussi : la piscine de la ville voisine rouvre</a></li>"
+    "<li><a href=/b>Le budget de la commune pour l'année prochaine</a></li>"
+    "<li><a href=/c>Les travaux de la route départementale reprennent</a></li>"
+    "<li><a href=/d>La médiathèque change ses horaires d'ouverture</a></li></ul>";
+
+// The body a page marks as articleBody is not all of the article: the lede in
+// the <article>'s header is its text too (the headline and the date are not).
+TEST(HtmlArticleTest, TheLedeBesideTheMarkedBodyIsKept) {
+  const std::string text =
+      article_of("<article><header><h1>La piscine rouvre</h1><time>12 mai</time><p class=intro>" +
+                 kProse3 + "</p></header><div class=wrap><div itemprop=articleBody><p>" + kProse1 +
+                 "</p><p>" + kProse2 + "</p></div>" + kOtherArticles + "</div></article>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2) && has(text, kProse3)) << text;
+  EXPECT_FALSE(has(text, "La piscine rouvre")) << text;
+}
+
 TEST(HtmlArticleTest, AnUnclosedLinkDoesNotMakeTheArticleLinks) {
   const std::string text = article_of("<div><p><a href=/top>Haut de page</p><p>" + kProse1 +
                                       "</p><p>" + kProse2 + "</p><p>" + kProse3 +

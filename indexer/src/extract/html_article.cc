@@ -323,6 +323,18 @@ std::uint32_t commas(std::string_view text) {
 
 bool is_hidden(const GumboElement& e) {
   if (attribute(e, "hidden")) return true;
+  // The classes CSS frameworks and WordPress give what is not shown, or is
+  // shown to screen readers alone ("Skip to content", "Posted on").
+  constexpr std::array<std::string_view, 8> kHiddenClasses = {
+      "hidden",          "hide",           "invisible",         "d-none", "sr-only",
+      "visually-hidden", "visuallyhidden", "screen-reader-text"};
+  const std::string_view classes = attribute_value(e, "class");
+  for (std::size_t begin = 0; begin < classes.size();) {
+    std::size_t end = classes.find_first_of(" \t\n\r\f", begin);
+    if (end == std::string_view::npos) end = classes.size();
+    if (is_in(kHiddenClasses, lowered(classes.substr(begin, end - begin)))) return true;
+    begin = end + 1;
+  }
   if (lowered(attribute_value(e, "aria-hidden")) == "true") return true;
   std::string style = lowered(attribute_value(e, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
@@ -574,9 +586,10 @@ int best_candidate(const Page& page) {
   return best;
 }
 
-// What the article is made of: the best candidate, widened to the semantic
-// element around it (the lede, the subheads and the body of an <article> are
-// all its text), and the siblings that read as more of it (an article's
+// What the article is made of: the best candidate, widened to the outermost
+// semantic element around it that holds little more text (the lede in an
+// <article>'s <header>, the subheads and the body marked articleBody are all
+// its text), and the siblings that read as more of it (an article's
 // paragraphs are often split over sibling containers).
 struct Selection {
   int heart = -1;          // the best candidate: never left out, nor its ancestors
@@ -594,10 +607,7 @@ Selection select_article(const Page& page) {
   const std::uint32_t heart_chars = page.boxes[static_cast<std::size_t>(root)].paragraph_chars;
   for (int at = root; at >= 0; at = page.boxes[static_cast<std::size_t>(at)].parent) {
     const Box& box = page.boxes[static_cast<std::size_t>(at)];
-    if (box.semantic_content && box.paragraph_chars <= 3 * heart_chars) {
-      root = at;
-      break;
-    }
+    if (box.semantic_content && box.paragraph_chars <= 3 * heart_chars) root = at;
   }
   const Box& chosen = page.boxes[static_cast<std::size_t>(root)];
   if (chosen.parent < 0) {
