@@ -59,6 +59,65 @@ py::object str_or_none(const std::string& text) {
   return text.empty() ? py::object(py::none()) : py::object(to_str(text));
 }
 
+// furet's error kinds as Python types: made at import and, like the module
+// that holds them, kept for the life of the process.
+struct ErrorTypes {
+  PyObject* error = nullptr;
+  PyObject* not_found = nullptr;
+  PyObject* locked = nullptr;
+  PyObject* incompatible = nullptr;
+  PyObject* io = nullptr;
+  PyObject* invalid = nullptr;
+};
+ErrorTypes error_types;
+
+// An error's remedy as Python sees it: the C++ name without its "k", or None.
+py::object remedy_name(furet::Error::Remedy remedy) {
+  using Remedy = furet::Error::Remedy;
+  switch (remedy) {
+    case Remedy::kBuild:
+      return py::str("build");
+    case Remedy::kRebuild:
+      return py::str("rebuild");
+    case Remedy::kCheck:
+      return py::str("check");
+    case Remedy::kNewFolder:
+      return py::str("new_folder");
+    case Remedy::kRetryLater:
+      return py::str("retry_later");
+    case Remedy::kNone:
+      break;
+  }
+  return py::none();
+}
+
+// Raises `e` as the Python exception `type`, with its remedy and index as attributes.
+void raise(PyObject* type, const furet::Error& e) {
+  py::object error = py::reinterpret_borrow<py::object>(type)(to_str(e.what()));
+  error.attr("remedy") = remedy_name(e.remedy());
+  error.attr("index") = str_or_none(e.index());
+  PyErr_SetObject(type, error.ptr());
+}
+
+// Each kind before its base; whatever is not furet's goes to the next translator.
+void translate_error(std::exception_ptr thrown) {
+  try {
+    if (thrown) std::rethrow_exception(thrown);
+  } catch (const furet::IndexNotFound& e) {
+    raise(error_types.not_found, e);
+  } catch (const furet::IndexLocked& e) {
+    raise(error_types.locked, e);
+  } catch (const furet::IncompatibleIndex& e) {
+    raise(error_types.incompatible, e);
+  } catch (const furet::IoError& e) {
+    raise(error_types.io, e);
+  } catch (const furet::InvalidArgument& e) {
+    raise(error_types.invalid, e);
+  } catch (const furet::Error& e) {
+    raise(error_types.error, e);
+  }
+}
+
 PySearchResult to_python(const furet::SearchResult& result) {
   PySearchResult out;
   for (const furet::Hit& hit : result.hits) {
@@ -217,14 +276,21 @@ PYBIND11_MODULE(furet, m) {
       "        print(hit.rank, hit.path, hit.passage)\n";
   m.attr("__version__") = FURET_VERSION;
 
-  // furet's error kinds, one Python exception each, under furet.Error. A
-  // translator registered later is tried first: the kinds after their base.
-  const auto& error = py::register_exception<furet::Error>(m, "Error", PyExc_RuntimeError);
-  py::register_exception<furet::IndexNotFound>(m, "IndexNotFound", error.ptr());
-  py::register_exception<furet::IndexLocked>(m, "IndexLocked", error.ptr());
-  py::register_exception<furet::IncompatibleIndex>(m, "IncompatibleIndex", error.ptr());
-  py::register_exception<furet::IoError>(m, "IoError", error.ptr());
-  py::register_exception<furet::InvalidArgument>(m, "InvalidArgument", error.ptr());
+  // furet's error kinds, one Python exception each, under furet.Error.
+  const auto kind = [&m](const char* name, PyObject* base) {
+    return py::exception<furet::Error>(m, name, base).release().ptr();
+  };
+  error_types.error = kind("Error", PyExc_RuntimeError);
+  error_types.not_found = kind("IndexNotFound", error_types.error);
+  error_types.locked = kind("IndexLocked", error_types.error);
+  error_types.incompatible = kind("IncompatibleIndex", error_types.error);
+  error_types.io = kind("IoError", error_types.error);
+  error_types.invalid = kind("InvalidArgument", error_types.error);
+  py::handle(error_types.error).attr("__doc__") =
+      "furet's errors. str() says what failed and what to do, in words; .remedy says it for a "
+      "program: 'build', 'rebuild', 'check', 'new_folder', 'retry_later' or None; .index is the "
+      "index folder it concerns, or None.";
+  py::register_exception_translator(translate_error);
 
   py::class_<PyHit>(m, "Hit", "One passage that answers the query.")
       .def_readonly("rank", &PyHit::rank, "1 for the best hit")

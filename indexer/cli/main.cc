@@ -30,6 +30,7 @@
 #include "furet/indexer/index_status.h"
 #include "furet/indexer/index_writer.h"
 #include "furet/indexer/watch.h"
+#include "remedy_command.h"
 #include "terminal_text.h"
 
 namespace {
@@ -93,10 +94,6 @@ void print_status(const std::string& index) {
   if (!s.shards.empty()) std::cout << "shards:    " << s.shards.size() << '\n';
 }
 
-std::string rebuild_command(const std::string& index) {
-  return "furet-index --rebuild --index " + safe(index) + " PATH...";
-}
-
 // --check: 0 when sound, 2 with every problem and the way out otherwise.
 int print_check(const std::string& index) {
   const furet::IndexCheck check = furet::check_index(index);
@@ -111,7 +108,8 @@ int print_check(const std::string& index) {
   }
   std::cerr << "furet-index: error: index '" << safe(index) << "' is damaged ("
             << check.problems.size() << " problem" << (check.problems.size() == 1 ? "" : "s")
-            << "); rebuild it from the articles: " << rebuild_command(index) << '\n';
+            << "); rebuild it from the articles: "
+            << safe(furet::remedy_command(furet::Error::Remedy::kRebuild, index)) << '\n';
   return 2;
 }
 
@@ -379,6 +377,8 @@ int report(const std::string& signal, const std::string& index) {
       std::cerr << "furet-index: error: the index is sound, so this is a bug of furet-index: "
                    "please report it with the command that met it\n";
     }
+  } catch (const furet::Error& e) {
+    std::cerr << "furet-index: error: " << safe(furet::error_text(e)) << '\n';
   } catch (const std::exception& e) {
     std::cerr << "furet-index: error: " << safe(e.what()) << '\n';
   }
@@ -488,7 +488,9 @@ int main(int argc, char** argv) {
     }
     return 0;
   } catch (const furet::Error& e) {
-    std::cerr << "furet-index: error: " << safe(e.what()) << '\n';
+    // A rebuild it advises spreads the index as this run was asked to.
+    const std::string rebuild_options = shards ? "--shards " + std::to_string(shards) : "";
+    std::cerr << "furet-index: error: " << safe(furet::error_text(e, rebuild_options)) << '\n';
     return 2;
   } catch (const std::exception& e) {
     // Not one of furet's errors: most likely libxapian reading a damaged

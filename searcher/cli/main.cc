@@ -14,6 +14,7 @@
 
 #include "default_index.h"
 #include "furet/searcher.h"
+#include "remedy_command.h"
 #include "result_json.h"
 #include "terminal_text.h"
 
@@ -342,6 +343,9 @@ int main(int argc, char** argv) {
       print_text(result, use_color(color));
     }
     return result.hits.empty() ? 1 : 0;
+  } catch (const furet::Error& e) {
+    std::cerr << "furet-search: error: " << safe(furet::error_text(e)) << '\n';
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "furet-search: error: " << safe(e.what()) << '\n';
     return 2;

@@ -45,26 +45,24 @@ constexpr std::size_t kMaxQueryBytes = 1024;
 bool is_remote(const std::string& location) { return location.rfind(kRemoteScheme, 0) == 0; }
 
 // Why a folder that Xapian cannot open holds no index, and what to do: the
-// advice is safe to follow (furet-index never writes into a folder that holds
-// files it did not make).
-std::string why_no_index(const std::string& location, const std::string& reason) {
+// advice is safe to follow (furet's writer never writes into a folder that
+// holds files it did not make).
+IndexNotFound no_index(const std::string& location, const std::string& reason) {
+  using Remedy = Error::Remedy;
   std::error_code ec;
   const bool folder = std::filesystem::is_directory(location, ec);
   if (folder && std::filesystem::exists(location + "/furet.lock", ec)) {
-    return "no index at '" + location +
-           "' yet: its first build has not finished (furet-index "
-           "--index " +
-           location + " PATH... builds it)";
+    return IndexNotFound(
+        "no index at '" + location + "' yet: its first build has not finished; build one first",
+        Remedy::kBuild, location);
   }
   if (folder && !std::filesystem::is_empty(location, ec)) {
-    return "no furet index at '" + location + "': " + reason +
-           "; it holds other files, so build the index in a new folder: furet-index --index "
-           "NEW_FOLDER PATH...";
+    return IndexNotFound("no furet index at '" + location + "': " + reason +
+                             "; it holds other files, so build the index in a new folder",
+                         Remedy::kNewFolder, location);
   }
-  return "no furet index at '" + location + "': " + reason +
-         "; build one with: furet-index "
-         "--index " +
-         location + " PATH...";
+  return IndexNotFound("no furet index at '" + location + "': " + reason + "; build one first",
+                       Remedy::kBuild, location);
 }
 
 Xapian::Database open_one(const std::string& location) {
@@ -84,13 +82,13 @@ Xapian::Database open_one(const std::string& location) {
   }
   struct stat st {};
   if (::stat(location.c_str(), &st) != 0) {
-    throw IndexNotFound("no index at '" + location + "'; build one with: furet-index --index " +
-                        location + " PATH...");
+    throw IndexNotFound("no index at '" + location + "': build one first", Error::Remedy::kBuild,
+                        location);
   }
   try {
     return Xapian::Database(location);
   } catch (const Xapian::DatabaseNotFoundError& e) {
-    throw IndexNotFound(why_no_index(location, e.get_msg()));
+    throw no_index(location, e.get_msg());
   }
 }
 
@@ -227,16 +225,30 @@ std::map<std::string, ArticleData> find_articles(const Xapian::Database& db,
   return articles;
 }
 
-// The stored data of articles `ids`, which the index must hold: they are
-// those of passages it just matched.
+std::string joined(const std::vector<std::string>& locations) {
+  std::string out;
+  for (const std::string& l : locations) out += (out.empty() ? "" : ", ") + l;
+  return out;
+}
+
+// The index folder a remedy can name: the one location, if it is a folder
+// here; "" for shards named one by one or an index served from elsewhere.
+std::string one_folder(const std::vector<std::string>& locations) {
+  return locations.size() == 1 && !is_remote(locations[0]) ? locations[0] : std::string();
+}
+
+// The stored data of articles `ids`, which the index at `locations` must
+// hold: they are those of passages it just matched.
 std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
-                                               const std::vector<std::string>& ids) {
+                                               const std::vector<std::string>& ids,
+                                               const std::vector<std::string>& locations) {
   std::map<std::string, ArticleData> articles = find_articles(db, ids);
   if (!std::all_of(ids.begin(), ids.end(),
                    [&](const std::string& id) { return articles.count(id) > 0; })) {
-    throw IncompatibleIndex(
-        "passages without their article's stored data; rebuild the index "
-        "with furet-index --rebuild");
+    throw IncompatibleIndex("index '" + joined(locations) +
+                                "' holds passages without their article's stored data; rebuild "
+                                "it from its articles",
+                            Error::Remedy::kRebuild, one_folder(locations));
   }
   return articles;
 }
@@ -361,12 +373,6 @@ Selection select_hits(const std::vector<std::size_t>& order,
   return selection;
 }
 
-std::string joined(const std::vector<std::string>& locations) {
-  std::string out;
-  for (const std::string& l : locations) out += (out.empty() ? "" : ", ") + l;
-  return out;
-}
-
 }  // namespace
 
 struct Searcher::Impl {
@@ -429,7 +435,9 @@ void Searcher::Impl::open() {
       const std::string why = schema::incompatibility(
           where, opened.get_metadata(std::string(schema::kSchemaKey)),
           opened.get_metadata(std::string(schema::kAnalysisKey)), analyzer.config_string());
-      if (!why.empty()) throw IncompatibleIndex(why);
+      if (!why.empty()) {
+        throw IncompatibleIndex(why, Error::Remedy::kRebuild, one_folder(locations));
+      }
       db = std::move(opened);
       stamps = std::move(seen);
       return;
@@ -650,7 +658,7 @@ Searcher::Impl::Candidates Searcher::Impl::fetch_candidates(Xapian::Enquire& enq
   std::vector<std::string> articles = values_of(db, schema::kArticleIdSlot, docids);
   std::vector<detail::PassageMatch> matches;
   if (remote) {
-    const std::map<std::string, ArticleData> texts = articles_of(db, articles);
+    const std::map<std::string, ArticleData> texts = articles_of(db, articles, locations);
     std::map<std::string, std::vector<Token>> titles;  // analysed once per article
     for (const auto& [id, article] : texts) titles.emplace(id, analyzer.analyze(article.title));
     candidates.ordinals = ordinals_of(db, docids);
@@ -746,7 +754,7 @@ std::vector<Hit> Searcher::Impl::make_hits(const Xapian::Enquire& enquire,
   for (const std::vector<std::string>& others : selection.also_in) {
     wanted_articles.insert(wanted_articles.end(), others.begin(), others.end());
   }
-  const std::map<std::string, ArticleData> texts = articles_of(db, wanted_articles);
+  const std::map<std::string, ArticleData> texts = articles_of(db, wanted_articles, locations);
   std::vector<Hit> hits;
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const std::size_t i = shown[k];

@@ -18,6 +18,7 @@
 #include "default_index.h"
 #include "furet/error.h"
 #include "furet/searcher.h"
+#include "remedy_command.h"
 #include "search_service.h"
 #include "terminal_text.h"
 
@@ -130,8 +131,8 @@ int main(int argc, char** argv) {
   try {
     furet::Searcher check(indexes);
   } catch (const furet::Error& e) {
-    print_line("furet-serve: warning: " + furet::terminal_safe(e.what()) +
-               "; answering 503 until it can be opened");
+    print_line("furet-serve: warning: answering 503 until the index can be opened: " +
+               furet::terminal_safe(furet::error_text(e)));
   }
   const std::string host = address.find(':') == std::string::npos ? address : "[" + address + "]";
   print_line("furet-serve: listening on http://" + host + ":" + std::to_string(bound) + "/");

@@ -21,8 +21,8 @@ std::string shown(std::string_view value) {
 std::string incompatibility(std::string_view index, std::string_view schema_version,
                             std::string_view analysis, std::string_view this_analysis) {
   const std::string name = "index '" + std::string(index) + "'";
-  const std::string way_out =
-      "; rebuild it with furet-index --rebuild --index " + std::string(index) + " PATH...";
+  // In words: a program that embeds furet has no command to offer (furet/error.h).
+  constexpr const char* way_out = "; rebuild it from its articles";
   if (schema_version != kSchemaVersion) {
     return name + " has schema version " + shown(schema_version) + ", this build's is '" +
            std::string(kSchemaVersion) + "'" + way_out;

@@ -97,7 +97,7 @@ set +e
 err=$("$searcher" --index "$work/nowhere" puces 2>&1 >/dev/null); status=$?
 set -e
 check "no index: exit 2" test "$status" = 2
-check "no index: says how to build one" contains "$err" "furet-index --index $work/nowhere"
+check "no index: says how to build one" contains "$err" "furet-search: error: no index at '$work/nowhere': build one first; run: furet-index --index $work/nowhere PATH..."
 
 mkdir -p bad
 printf '' > bad/empty.txt
@@ -151,6 +151,15 @@ check "json summary: suggestion" contains "$("$searcher" --index typo.idx --json
 
 # --check and --status on a sound index
 check "--check: a sound index" contains "$("$indexer" --check)" "is sound: 5 articles"
+
+# The library says what to do in words; furet-index says it as its command line
+set +e
+err=$("$indexer" --status --index "$work/nowhere" 2>&1 >/dev/null)
+"$indexer" -q --index sharded.idx --shards 2 corpus
+err_shards=$("$indexer" --index sharded.idx --shards 3 corpus 2>&1 >/dev/null)
+set -e
+check "--status, no index: the build command" contains "$err" "furet-index: error: no index at '$work/nowhere': build one first; run: furet-index --index $work/nowhere PATH..."
+check "another shard count: a rebuild with it" contains "$err_shards" "rebuild it from its articles; run: furet-index --rebuild --shards 3 --index sharded.idx PATH..."
 
 echo "$passed passed, $failed failed"
 test "$failed" = 0

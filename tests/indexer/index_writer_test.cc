@@ -190,6 +190,7 @@ TEST_F(IndexWriterTest, SecondWriterGetsAClearError) {
     FAIL() << "a second writer must not open the index";
   } catch (const IndexLocked& e) {
     EXPECT_NE(std::string(e.what()).find("being updated by another process"), std::string::npos);
+    EXPECT_EQ(e.remedy(), Error::Remedy::kRetryLater);
   }
 }
 
@@ -218,7 +219,7 @@ TEST_F(IndexWriterTest, ReadmeAndHiddenFilesAreNotArticles) {
 }
 
 // An index of another layout or analysis would mix two kinds of terms: an
-// update refuses it by name and says how to rebuild, and the rebuild works.
+// update refuses it by name and says to rebuild it, and the rebuild works.
 TEST_F(IndexWriterTest, IndexOfAnotherSchemaOrAnalysisIsRefusedUntilRebuilt) {
   write_file(corpus_ + "/a.txt", kArticle);
   update();
@@ -236,7 +237,10 @@ TEST_F(IndexWriterTest, IndexOfAnotherSchemaOrAnalysisIsRefusedUntilRebuilt) {
       const std::string message = e.what();
       EXPECT_NE(message.find(index_), std::string::npos) << message;
       EXPECT_NE(message.find(std::string("'") + value + "'"), std::string::npos) << message;
-      EXPECT_NE(message.find("furet-index --rebuild"), std::string::npos) << message;
+      EXPECT_NE(message.find("rebuild it from its articles"), std::string::npos) << message;
+      EXPECT_EQ(message.find("furet-index"), std::string::npos) << message;
+      EXPECT_EQ(e.remedy(), Error::Remedy::kRebuild);
+      EXPECT_EQ(e.index(), index_);
     }
     UpdateOptions rebuild;
     rebuild.rebuild = true;

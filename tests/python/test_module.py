@@ -113,17 +113,23 @@ def test_options_narrow_and_page(index):
 
 
 def test_errors_are_furet_exceptions(index, tmp_path):
-    with pytest.raises(furet.IndexNotFound, match="no index"):
+    with pytest.raises(furet.IndexNotFound, match="no index") as missing:
         furet.Searcher(str(tmp_path / "nothing here"))
+    # What to do, for the program to word: the message names no command.
+    assert missing.value.remedy == "build"
+    assert missing.value.index == str(tmp_path / "nothing here")
+    assert "furet-index" not in str(missing.value)
     searcher = furet.Searcher(index)
-    with pytest.raises(furet.InvalidArgument, match="since"):
+    with pytest.raises(furet.InvalidArgument, match="since") as bad_date:
         searcher.search("inflation", since="yesterday")
+    assert bad_date.value.remedy is None and bad_date.value.index is None
     with pytest.raises(furet.InvalidArgument, match="sort"):
         searcher.search("inflation", sort="oldest")
     # A folder of someone's files is refused, and left as it was.
     (tmp_path / "notes.txt").write_text("mes notes\n")
-    with pytest.raises(furet.InvalidArgument):
+    with pytest.raises(furet.InvalidArgument) as foreign:
         furet.Index(str(tmp_path)).update([str(CORPUS)])
+    assert foreign.value.remedy == "new_folder" and foreign.value.index == str(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
     for kind in (furet.IndexNotFound, furet.IndexLocked, furet.IncompatibleIndex,
                  furet.IoError, furet.InvalidArgument):

@@ -149,7 +149,10 @@ TEST_F(CApiTest, ErrorsAreStatusesWithMessages) {
   furet_searcher* searcher = reinterpret_cast<furet_searcher*>(1);
   EXPECT_EQ(furet_open(missing, 1, &searcher), FURET_ERROR_INDEX_NOT_FOUND);
   EXPECT_EQ(searcher, nullptr);
-  EXPECT_NE(std::string(furet_error_message()).find("/nonexistent/furet/index"), std::string::npos);
+  const std::string message = furet_error_message();
+  EXPECT_NE(message.find("/nonexistent/furet/index"), std::string::npos);
+  EXPECT_NE(message.find("build one first"), std::string::npos) << message;
+  EXPECT_EQ(message.find("furet-index"), std::string::npos) << "a C program has none to run";
   EXPECT_EQ(furet_open(nullptr, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);
   const char* bad_remote[] = {"tcp://nowhere"};
   EXPECT_EQ(furet_open(bad_remote, 1, &searcher), FURET_ERROR_INVALID_ARGUMENT);

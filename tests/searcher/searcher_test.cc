@@ -441,7 +441,9 @@ TEST_F(SearcherTest, NoIndexIsAClearError) {
     Searcher searcher(empty / "missing");
     FAIL();
   } catch (const IndexNotFound& e) {
-    EXPECT_NE(std::string(e.what()).find("furet-index"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("build one first"), std::string::npos) << e.what();
+    EXPECT_EQ(e.remedy(), Error::Remedy::kBuild);
+    EXPECT_EQ(e.index(), empty / "missing");
   }
 }
 
@@ -470,7 +472,11 @@ TEST(SearcherDataTest, PassageWithoutItsArticleRecordIsAClearError) {
     searcher.search("Zhipu");
     FAIL() << "a passage was shown without its article's text";
   } catch (const IncompatibleIndex& e) {
-    EXPECT_NE(std::string(e.what()).find("--rebuild"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("rebuild it from its articles"), std::string::npos)
+        << e.what();
+    EXPECT_EQ(std::string(e.what()).find("furet-index"), std::string::npos) << e.what();
+    EXPECT_EQ(e.remedy(), Error::Remedy::kRebuild);
+    EXPECT_EQ(e.index(), dir / "index");
   }
 }
 
@@ -490,7 +496,10 @@ TEST(SearcherDataTest, IndexOfAnotherAnalysisIsRefusedByName) {
     const std::string message = e.what();
     EXPECT_NE(message.find(dir / "index"), std::string::npos) << message;
     EXPECT_NE(message.find("fr-snowball/1"), std::string::npos) << message;
-    EXPECT_NE(message.find("furet-index --rebuild"), std::string::npos) << message;
+    EXPECT_NE(message.find("rebuild it from its articles"), std::string::npos) << message;
+    EXPECT_EQ(message.find("furet-index"), std::string::npos) << message;
+    EXPECT_EQ(e.remedy(), Error::Remedy::kRebuild);
+    EXPECT_EQ(e.index(), dir / "index");
   }
 }
 

@@ -108,6 +108,10 @@ def test_no_index_is_503_until_one_is_built(tmp_path):
     try:
         status, body, headers = server.search("licence H200")
         assert status == 503 and "no index" in body["error"] and headers["Retry-After"]
+        # The client reads the library's words; the log, the command that does it.
+        assert "build one first" in body["error"] and "furet-index" not in body["error"]
+        assert f"build one first; run: furet-index --index {index} PATH..." in \
+            server.log_path.read_text()
         assert server.get("/healthz")[0] == 503
         index_corpus(index)
         status, body, _ = server.search("licence H200")

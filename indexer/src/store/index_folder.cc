@@ -209,7 +209,7 @@ IoError unwritable(const std::string& name, int error) {
   }
   if (error == EACCES || error == EPERM) {
     return IoError("no permission to update index " + in_quotes(name) + " (" + errno_text(error) +
-                   "): run furet-index as the index's owner, or index into a folder you own");
+                   "): update it as the index's owner, or index into a folder you own");
   }
   return IoError("cannot update index " + in_quotes(name) + ": " + errno_text(error));
 }
@@ -333,10 +333,11 @@ IndexFolder::IndexFolder(const std::string& dir) : name_(dir) {
   }
   if (content_.kind == FolderContent::Kind::kForeign) {
     throw InvalidArgument("index " + in_quotes(dir) +
-                          " is not a furet index: " + content_.why_foreign +
-                          ". furet builds an index only in a new or empty folder and writes "
-                          "only into indexes it made; choose another --index, such as " +
-                          in_quotes((fs::path(dir) / ".furet").string()));
+                              " is not a furet index: " + content_.why_foreign +
+                              ". furet builds an index only in a new or empty folder and writes "
+                              "only into indexes it made; build it in a new folder, such as " +
+                              in_quotes((fs::path(dir) / ".furet").string()),
+                          Error::Remedy::kNewFolder, dir);
   }
   remove_leftovers();
 }
@@ -357,8 +358,9 @@ void IndexFolder::lock() {
     const pid_t holder = holder_of(lock_fd_);
     if (is_running(holder) || std::chrono::steady_clock::now() > deadline) {
       throw IndexLocked("index " + in_quotes(name_) + " is being updated by another process" +
-                        (holder > 0 ? " (pid " + std::to_string(holder) + ")" : std::string()) +
-                        "; furet-index never waits for it: run again once it is done");
+                            (holder > 0 ? " (pid " + std::to_string(holder) + ")" : std::string()) +
+                            "; furet never waits for it: try again once it is done",
+                        Error::Remedy::kRetryLater, name_);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

@@ -29,8 +29,8 @@ std::string in_quotes(const std::string& s) { return "'" + s + "'"; }
 std::vector<std::string> databases_of(const std::string& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    throw IndexNotFound("no index at " + in_quotes(dir) + "; build one with: furet-index --index " +
-                        dir + " PATH...");
+    throw IndexNotFound("no index at " + in_quotes(dir) + ": build one first",
+                        Error::Remedy::kBuild, dir);
   }
   if (!fs::is_directory(dir, ec)) {
     throw IndexNotFound(in_quotes(dir) + " is a file, not an index folder");
@@ -45,10 +45,9 @@ std::vector<std::string> databases_of(const std::string& dir) {
       break;
   }
   if (!content.current) {
-    throw IndexNotFound("no index at " + in_quotes(dir) +
-                        " yet: its first build has not finished; build one with: furet-index "
-                        "--index " +
-                        dir + " PATH...");
+    throw IndexNotFound(
+        "no index at " + in_quotes(dir) + " yet: its first build has not finished; build one first",
+        Error::Remedy::kBuild, dir);
   }
   return content.current->shard_dirs;
 }
@@ -149,13 +148,13 @@ IndexStatus read_index_status(const std::string& dir) {
     status.analysis = db.get_metadata(std::string(schema::kAnalysisKey));
     const std::string why =
         schema::incompatibility(dir, status.schema, status.analysis, Analyzer().config_string());
-    if (!why.empty()) throw IncompatibleIndex(why);
+    if (!why.empty()) throw IncompatibleIndex(why, Error::Remedy::kRebuild, dir);
     const auto updated = updated_of(db.get_metadata(std::string(schema::kUpdatedKey)));
     if (!updated) {
       throw IncompatibleIndex("index " + in_quotes(dir) +
-                              " has damaged metadata (the time of its last update); check it "
-                              "with furet-index --check --index " +
-                              dir);
+                                  " has damaged metadata (the time of its last update); check "
+                                  "it, then rebuild it from its articles",
+                              Error::Remedy::kCheck, dir);
     }
     status.updated = *updated;
     return status;
@@ -163,7 +162,8 @@ IndexStatus read_index_status(const std::string& dir) {
     throw IndexNotFound("no furet index at " + in_quotes(dir) + ": " + e.get_msg());
   } catch (const Xapian::Error& e) {
     throw IoError("cannot read index " + in_quotes(dir) + ": " + e.get_description() +
-                  "; check it with furet-index --check --index " + dir);
+                      "; check it, then rebuild it from its articles if it is damaged",
+                  Error::Remedy::kCheck, dir);
   }
 }
 

@@ -46,8 +46,11 @@ std::string left_behind(std::size_t done, std::size_t total) {
 
 std::string in_quotes(const std::string& s) { return "'" + s + "'"; }
 
-std::string rebuild_advice(const std::string& index) {
-  return "rebuild it from the articles: furet-index --rebuild --index " + index + " PATH...";
+// Damage found on opening the index, which a rebuild from the articles mends.
+IoError damaged(const std::string& index, const std::string& why) {
+  return IoError(
+      "index " + in_quotes(index) + " is damaged: " + why + "; rebuild it from its articles",
+      Error::Remedy::kRebuild, index);
 }
 
 // Xapian's sign of a damaged database rather than of a failing disk: an error
@@ -59,8 +62,8 @@ bool is_damage(const Xapian::Error& e) {
 
 // A database of the current generation, open for writing. The writer holds
 // the folder's lock, so Xapian's own lock on it can only be held by a writer
-// still dying (its lock goes with its last file) or by a program other than
-// furet-index: the first is waited for, the second named.
+// still dying (its lock goes with its last file) or by a program that does
+// not use furet: the first is waited for, the second named.
 Xapian::WritableDatabase open_database(const std::string& dir, const std::string& index) {
   constexpr auto kWait = std::chrono::seconds(10);
   const auto deadline = std::chrono::steady_clock::now() + kWait;
@@ -70,15 +73,14 @@ Xapian::WritableDatabase open_database(const std::string& dir, const std::string
     } catch (const Xapian::DatabaseLockError& e) {
       if (std::chrono::steady_clock::now() > deadline) {
         throw IndexLocked("index " + in_quotes(index) + ": its database " + in_quotes(dir) +
-                          " is locked by a program other than furet-index (" + e.get_msg() + ")");
+                          " is locked by a program other than furet (" + e.get_msg() + ")");
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     } catch (const Xapian::Error& e) {
       if (!is_damage(e)) {  // out of file descriptors, say: the index may well be sound
         throw IoError("cannot open index " + in_quotes(index) + ": " + e.get_description());
       }
-      throw IoError("index " + in_quotes(index) + " is damaged: " + e.get_msg() + "; " +
-                    rebuild_advice(index));
+      throw damaged(index, e.get_msg());
     }
   }
 }
@@ -90,8 +92,7 @@ void check_tables(const std::string& dir, const Xapian::Database& db, const std:
   for (const char* table :
        {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
     if (!std::filesystem::exists(dir + "/" + table)) {
-      throw IoError("index " + in_quotes(index) + " is damaged: its database " + in_quotes(dir) +
-                    " has lost " + table + "; " + rebuild_advice(index));
+      throw damaged(index, "its database " + in_quotes(dir) + " has lost " + table);
     }
   }
 }
@@ -170,7 +171,7 @@ void IndexWriter::Impl::check_compatible(const Shard& shard) const {
   const std::string why = schema::incompatibility(
       folder.name(), schema_version, db.get_metadata(std::string(schema::kAnalysisKey)),
       analyzer.config_string());
-  if (!why.empty()) throw IncompatibleIndex(why);
+  if (!why.empty()) throw IncompatibleIndex(why, Error::Remedy::kRebuild, folder.name());
 }
 
 IndexWriter::Impl::Manifest IndexWriter::Impl::read_manifest(
@@ -284,8 +285,8 @@ std::set<std::string> IndexWriter::Impl::update_in_transactions(
     shards.clear();  // reopened, as committed, by the next update
     if (is_damage(e)) {
       throw IoError("index " + in_quotes(folder.name()) + " is damaged: " + why +
-                    ". furet-index --check --index " + folder.name() + " says what is wrong; " +
-                    rebuild_advice(folder.name()));
+                        "; check it, then rebuild it from its articles",
+                    Error::Remedy::kCheck, folder.name());
     }
     throw IoError("cannot update index " + in_quotes(folder.name()) + ": " + why);
   } catch (...) {
@@ -420,16 +421,16 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
   const bool fresh = options.rebuild || !self.folder.current();
   if (self.folder.is_older_layout() && !options.rebuild) {
     throw IncompatibleIndex("index " + in_quotes(name) +
-                            " was written by an older furet, whose layout this version "
-                            "searches but does not update; " +
-                            rebuild_advice(name));
+                                " was written by an older furet, whose layout this version "
+                                "searches but does not update; rebuild it from its articles",
+                            Error::Remedy::kRebuild, name);
   }
   const std::size_t shards = self.current_shard_count();
   if (!fresh && self.requested_shards > 0 && self.requested_shards != shards) {
     throw InvalidArgument("index " + in_quotes(name) + " has " + std::to_string(shards) +
-                          " shards, not " + std::to_string(self.requested_shards) +
-                          "; to spread it anew, rebuild it: furet-index --rebuild --shards " +
-                          std::to_string(self.requested_shards) + " --index " + name + " PATH...");
+                              " shards, not " + std::to_string(self.requested_shards) +
+                              "; to spread it anew, rebuild it from its articles",
+                          Error::Remedy::kRebuild, name);
   }
   const detail::WalkResult walk = detail::find_article_files(paths, {options.follow_links}, report);
   std::vector<std::string> roots;
@@ -444,8 +445,7 @@ UpdateReport IndexWriter::update(const std::vector<std::string>& paths,
       for (const Shard& shard : self.shards) self.check_compatible(shard);
     } catch (const Xapian::Error& e) {
       self.shards.clear();
-      throw IoError("index " + in_quotes(name) + " is damaged: " + e.get_description() + "; " +
-                    rebuild_advice(name));
+      throw damaged(name, e.get_description());
     } catch (...) {
       self.shards.clear();
       throw;

@@ -79,7 +79,9 @@ typedef struct furet_search_options {
 FURET_EXPORT const char* furet_version(void);
 
 /** The message of this thread's last failed call, "" after a successful
- *  furet_open() or furet_search(). It stays valid until this thread's next
+ *  furet_open() or furet_search(). It says what to do in words ("build one
+ *  first", "rebuild it from its articles"), never with a command line, which
+ *  is the calling program's to offer. It stays valid until this thread's next
  *  call of a function returning a furet_status. Thread-safe: each thread has
  *  its own. */
 FURET_EXPORT const char* furet_error_message(void);
