@@ -107,9 +107,10 @@ class ArticleWalk {
     if (::stat(given.c_str(), &st) != 0) {
       const int error = errno;
       report_.skipped.push_back(
-          {given, error == ENOENT ? "no such file or directory; what the index holds from it is "
-                                    "kept (pass the folder above it, or --rebuild, to drop it)"
-                                  : "cannot read: " + errno_text(error)});
+          {given, error == ENOENT
+                      ? "no such file or directory; what the index holds from it is "
+                        "kept (index the folder above it, or rebuild the index, to drop it)"
+                      : "cannot read: " + errno_text(error)});
       result_.unread.push_back(canonical);
       return;
     }
@@ -174,7 +175,7 @@ class ArticleWalk {
     if (!root && !options_.follow_links) {
       report_.skipped.push_back({path, "a link to '" + target +
                                            "', outside the indexed folders: not read "
-                                           "(--follow-links reads it)"});
+                                           "(following links reads it)"});
       return;
     }
     add(path, target, st, root ? *root : std::string());
