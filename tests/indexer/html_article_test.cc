@@ -164,6 +164,28 @@ TEST(HtmlArticleTest, ArticleSplitOverSiblingsAndSectionsIsWhole) {
   EXPECT_TRUE(has(text, "Encore.")) << text;
 }
 
+// A lede set in a row above the columns of the body is the article's; a box
+// after the body in those containers is not.
+TEST(HtmlArticleTest, TheLedeAboveTheColumnsIsKept) {
+  const std::string lede =
+      "La commune a enfin choisi l'architecte de sa future piscine, après deux ans "
+      "d'études et un concours très disputé.";
+  const std::string after =
+      "Un autre projet, sans rapport avec la piscine, occupe la colonne de droite de cette page "
+      "depuis le printemps.";
+  const std::string text = article_of(
+      "<div class=\"page\"><div class=\"haut\"><h1>La piscine</h1><div class=\"chapo\"><p>" + lede +
+      "</p></div></div><div class=\"rangee\"><div class=\"colonne\"><div class=\"texte\"><p>" +
+      kProse1 + "</p><p>" + kProse2 + "</p><p>" + kProse3 +
+      "</p></div><div class=\"outils\"><span>Texte court</span></div></div>"
+      "<div class=\"droite\"><p>" +
+      after + "</p></div></div></div>");
+  EXPECT_TRUE(has(text, lede)) << text;
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2) && has(text, kProse3)) << text;
+  EXPECT_LT(text.find(lede), text.find(kProse1)) << text;
+  EXPECT_FALSE(has(text, after)) << text;
+}
+
 // An <a> left open is repeated by the parser in every paragraph that
 // follows, as browsers do; those copies are not links of the page.
 const std::string kOtherArticles =

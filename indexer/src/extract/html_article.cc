@@ -590,11 +590,24 @@ int best_candidate(const Page& page) {
 // semantic element around it that holds little more text (the lede in an
 // <article>'s <header>, the subheads and the body marked articleBody are all
 // its text), and the siblings that read as more of it (an article's
-// paragraphs are often split over sibling containers).
+// paragraphs are often split over sibling containers), and the paragraph
+// blocks before it in the containers just around it (a lede or a summary set
+// in a header row above the columns of the body).
 struct Selection {
   int heart = -1;          // the best candidate: never left out, nor its ancestors
   std::vector<int> parts;  // boxes to collect, in document order
 };
+
+// A container with at most this many times the article's paragraph text
+// around it is still the article's page rather than a page of several texts.
+constexpr std::uint32_t kAroundArticleFactor = 3;
+// How many containers above the article's own are searched for its lede.
+constexpr int kLedeLevels = 3;
+
+bool reads_as_paragraphs(const Box& box) {
+  return !box.semantic_chrome && box.hint != Hint::kChrome && box.paragraph_chars >= 80 &&
+         link_density(box) < 0.25;
+}
 
 Selection select_article(const Page& page) {
   Selection selection;
@@ -607,7 +620,9 @@ Selection select_article(const Page& page) {
   const std::uint32_t heart_chars = page.boxes[static_cast<std::size_t>(root)].paragraph_chars;
   for (int at = root; at >= 0; at = page.boxes[static_cast<std::size_t>(at)].parent) {
     const Box& box = page.boxes[static_cast<std::size_t>(at)];
-    if (box.semantic_content && box.paragraph_chars <= 3 * heart_chars) root = at;
+    if (box.semantic_content && box.paragraph_chars <= kAroundArticleFactor * heart_chars) {
+      root = at;
+    }
   }
   const Box& chosen = page.boxes[static_cast<std::size_t>(root)];
   if (chosen.parent < 0) {
@@ -617,16 +632,41 @@ Selection select_article(const Page& page) {
   // Readability's sibling rule: a sibling of good score, or a block of
   // paragraph text that is not made of links.
   const double threshold = std::max(10.0, chosen.score * 0.2);
+  std::uint32_t article_chars = 0;
   for (const Piece& piece : page.pieces[static_cast<std::size_t>(chosen.parent)]) {
     if (piece.child < 0) continue;
     const Box& sibling = page.boxes[static_cast<std::size_t>(piece.child)];
     const bool keep =
         piece.child == root ||
-        (!sibling.semantic_chrome && sibling.hint != Hint::kChrome &&
-         ((sibling.scored && sibling.score * (1 - link_density(sibling)) >= threshold) ||
-          (sibling.paragraph_chars >= 80 && link_density(sibling) < 0.25)));
-    if (keep) selection.parts.push_back(piece.child);
+        (!sibling.semantic_chrome && sibling.hint != Hint::kChrome && sibling.scored &&
+         sibling.score * (1 - link_density(sibling)) >= threshold) ||
+        reads_as_paragraphs(sibling);
+    if (keep) {
+      selection.parts.push_back(piece.child);
+      article_chars += sibling.paragraph_chars;
+    }
   }
+  // The lede: paragraph blocks before the article in the containers around
+  // it, as long as they hold little text besides the article's. (What follows
+  // an article there is more often other articles, comments or notes.)
+  int inner = chosen.parent;
+  for (int level = 0; level < kLedeLevels; ++level) {
+    const int outer = page.boxes[static_cast<std::size_t>(inner)].parent;
+    if (outer <= 0 || page.boxes[static_cast<std::size_t>(outer)].paragraph_chars >
+                          kAroundArticleFactor * article_chars) {
+      break;
+    }
+    for (const Piece& piece : page.pieces[static_cast<std::size_t>(outer)]) {
+      if (piece.child == inner) break;
+      if (piece.child >= 0 &&
+          reads_as_paragraphs(page.boxes[static_cast<std::size_t>(piece.child)])) {
+        selection.parts.push_back(piece.child);
+        article_chars += page.boxes[static_cast<std::size_t>(piece.child)].paragraph_chars;
+      }
+    }
+    inner = outer;
+  }
+  std::sort(selection.parts.begin(), selection.parts.end());  // ids are in document order
   return selection;
 }
 
