@@ -82,6 +82,12 @@ constexpr std::array<std::string_view, 10> kChromeRoles = {
     "alert",  "alertdialog", "banner",  "complementary", "contentinfo",
     "dialog", "menu",        "menubar", "navigation",    "search"};
 
+// The classes CSS frameworks and WordPress give what is not shown, or is
+// shown to screen readers alone ("Skip to content", "Posted on").
+constexpr std::array<std::string_view, 8> kHiddenClasses = {
+    "hidden",          "hide",           "invisible",         "d-none", "sr-only",
+    "visually-hidden", "visuallyhidden", "screen-reader-text"};
+
 template <std::size_t N>
 bool is_in(const std::array<std::string_view, N>& set, std::string_view word) {
   return std::find(set.begin(), set.end(), word) != set.end();
@@ -98,10 +104,22 @@ std::string_view attribute_value(const GumboElement& e, const char* name) {
 
 std::string lowered(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = ascii::to_lower(c);
   return out;
+}
+
+// Whether `test` holds for one of the element's classes (its class
+// attribute split at HTML's whitespace); classes are read in order until it does.
+template <typename Test>
+bool any_class(const GumboElement& e, Test&& test) {
+  const std::string_view classes = attribute_value(e, "class");
+  for (std::size_t begin = 0; begin < classes.size();) {
+    std::size_t end = classes.find_first_of(" \t\n\r\f", begin);
+    if (end == std::string_view::npos) end = classes.size();
+    if (end > begin && test(classes.substr(begin, end - begin))) return true;
+    begin = end + 1;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -323,17 +341,8 @@ std::uint32_t commas(std::string_view text) {
 
 bool is_hidden(const GumboElement& e) {
   if (attribute(e, "hidden")) return true;
-  // The classes CSS frameworks and WordPress give what is not shown, or is
-  // shown to screen readers alone ("Skip to content", "Posted on").
-  constexpr std::array<std::string_view, 8> kHiddenClasses = {
-      "hidden",          "hide",           "invisible",         "d-none", "sr-only",
-      "visually-hidden", "visuallyhidden", "screen-reader-text"};
-  const std::string_view classes = attribute_value(e, "class");
-  for (std::size_t begin = 0; begin < classes.size();) {
-    std::size_t end = classes.find_first_of(" \t\n\r\f", begin);
-    if (end == std::string_view::npos) end = classes.size();
-    if (is_in(kHiddenClasses, lowered(classes.substr(begin, end - begin)))) return true;
-    begin = end + 1;
+  if (any_class(e, [](std::string_view one) { return is_in(kHiddenClasses, lowered(one)); })) {
+    return true;
   }
   if (lowered(attribute_value(e, "aria-hidden")) == "true") return true;
   std::string style = lowered(attribute_value(e, "style"));
@@ -379,14 +388,10 @@ Hint hint_of(const GumboElement& e) {
     }
   };
   read(attribute_value(e, "id"));
-  const std::string_view classes = attribute_value(e, "class");
-  for (std::size_t begin = 0; begin < classes.size();) {
-    std::size_t end = classes.find_first_of(" \t\n\r\f", begin);
-    if (end == std::string_view::npos) end = classes.size();
-    const std::string_view one = classes.substr(begin, end - begin);
+  any_class(e, [&](std::string_view one) {
     if (!is_modifier(one)) read(one);
-    begin = end + 1;
-  }
+    return false;  // every class is read
+  });
   const std::string role = lowered(attribute_value(e, "role"));
   chrome = chrome || is_in(kChromeRoles, role);
   content = content || role == "main" || role == "article";
@@ -761,7 +766,7 @@ class Collector {
   // "More on this topic"; a longer one is a lede or a point of the article.
   void drop_open_heading() {
     if (open_heading_level_ == 0) return;
-    constexpr int kMaxBlockTitleWords = 6;
+    constexpr std::size_t kMaxBlockTitleWords = 6;
     const std::string_view heading = std::string_view(out_).substr(open_heading_start_);
     if (ascii::word_count(heading) <= kMaxBlockTitleWords) out_.resize(open_heading_start_);
     open_heading_level_ = 0;
