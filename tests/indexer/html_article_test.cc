@@ -70,6 +70,19 @@ TEST(HtmlArticleTest, HiddenElementsAreNotText) {
   EXPECT_TRUE(has(text, "Texte montré")) << text;  // a class that hides on some screens only
 }
 
+// What the reader reads: a soft hyphen only says where a word may break, a
+// ruby annotation gives the reading of the base text above it.
+TEST(HtmlArticleTest, SoftHyphensAndRubyReadingsAreNotText) {
+  const std::string text = article_of(
+      "<article><p>" + kProse1 +
+      "</p><p>Au Mit&shy;tel&shy;al&shy;ter, le <ruby>東京<rp>(</rp>"
+      "<rt>とうきょう</rt><rp>)</rp></ruby> des marchands, dit la chronique, était déjà grand.</p>"
+      "<p>" +
+      kProse2 + "</p></article>");
+  EXPECT_TRUE(has(text, "Au Mittelalter, le 東京 des marchands")) << text;
+  EXPECT_FALSE(has(text, "とうきょう")) << text;
+}
+
 TEST(HtmlArticleTest, PartsNamedAsChromeAreLeftOut) {
   for (const std::string name :
        {"class=\"share-buttons\"", "id=\"comments\"", "class=\"related-posts\"",

@@ -122,6 +122,10 @@ const TextCase kTextCases[] = {
     {"MarkdownBetweenHtmlBlocksIsKept", "<aside>\n\nTexte gardé\n\n</aside>\n\nAprès",
      "Texte gardé\nAprès"},
 
+    // What a reader never sees: a soft hyphen written as a reference, a control.
+    {"SoftHyphensAndControlsAreNotText", "Au Mit&shy;tel&#173;al\u00ADter\x01, *re&shy;lu*.",
+     "Au Mittelalter, relu."},
+
     // Tables (GitHub's extension): a row per line, cells separated by " | ".
     {"TableRowsArePipeSeparatedLines",
      "Tableau :\n\n| Modèle | Capacité |\n|:-------|---------:|\n| **H200** | 6 fois |\n"

@@ -8,6 +8,7 @@
 #include "extract/dates.h"
 #include "extract/html_article.h"
 #include "extract/markdown_text.h"
+#include "extract/plain_text.h"
 #include "extract/text_decoder.h"
 
 namespace furet::detail {
@@ -269,7 +270,7 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
     meta.url = std::move(page.metadata.url);
     meta.language = std::move(page.metadata.language);
   } else if (ext == "md" || ext == "markdown") {
-    ExtractedText extracted = markdown_to_text(decoded.utf8);
+    ExtractedText extracted = markdown_to_text(displayed_text(std::move(decoded.utf8)));
     article.title = std::move(extracted.title);
     article.text = std::move(extracted.text);
     const std::string searchable_fields = take_front_matter(extracted.front_matter, meta);
@@ -278,7 +279,7 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
       article.text += searchable_fields;
     }
   } else {
-    article.text = std::move(decoded.utf8);
+    article.text = displayed_text(std::move(decoded.utf8));
   }
 
   const std::vector<TextLine> all_lines = trimmed_lines(article.text);

@@ -186,6 +186,11 @@ bool is_never_article_text(GumboTag tag) {
     case GUMBO_TAG_DATALIST:
     case GUMBO_TAG_PROGRESS:
     case GUMBO_TAG_METER:
+    // Ruby annotations: the reading printed over the base text, which is
+    // what the sentence says.
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RTC:
     // Not the article's prose: its headline (the title, kept as metadata),
     // dates and contact blocks, figures with their captions and credits.
     case GUMBO_TAG_H1:
@@ -783,10 +788,8 @@ class Collector {
         space_ = true;
         continue;
       }
-      if (c < 0x20 || c == 0x7F) continue;  // a control character is never text
-      if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-          static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-        ++i;  // nor is a C1 control
+      if (const std::size_t invisible = invisible_length(text, i); invisible > 0) {
+        i += invisible - 1;
         continue;
       }
       if (space_ && !line_.empty()) line_ += ' ';

@@ -8,12 +8,14 @@
 #include <utility>
 
 #include "ascii_text.h"
+#include "extract/utf8.h"
 
 namespace furet::detail {
 
 /// Builds the text line by line, collapsing whitespace and never leaving empty lines behind
 /// except a single blank line where the document itself has one (consecutive <br>, blank lines
-/// of preformatted text). The HTML scanner and the Markdown reader write through it, so both
+/// of preformatted text), and dropping the characters a reader never sees
+/// (controls, soft hyphens). The HTML scanner and the Markdown reader write through it, so both
 /// give their blocks the same shape.
 class LineWriter {
  public:
@@ -24,6 +26,10 @@ class LineWriter {
       if (space > 0) {
         pending_space_ = true;
         i += space;
+        continue;
+      }
+      if (const std::size_t invisible = invisible_length(s, i); invisible > 0) {
+        i += invisible;
         continue;
       }
       if (line_has_text()) {

@@ -4,6 +4,7 @@
 
 #include <unicode/utf8.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,20 @@ inline bool is_valid_utf8(std::string_view s) {
     if (c < 0) return false;
   }
   return true;
+}
+
+/// The length in bytes of the character at `s[i]` if it is one a reader never
+/// sees, else 0: C0 controls other than the whitespace \t \n \r \f, DEL, C1
+/// controls, and the soft hyphen U+00AD, a hint where a line may break whose
+/// word reads (and is searched) whole.
+inline std::size_t invisible_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) return 1;
+  if (c == 0xC2 && i + 1 < s.size()) {
+    const auto next = static_cast<unsigned char>(s[i + 1]);
+    if ((next >= 0x80 && next <= 0x9F) || next == 0xAD) return 2;
+  }
+  return 0;
 }
 
 }  // namespace furet::detail
