@@ -104,7 +104,8 @@ TEST(HtmlArticleTest, ModifierClassesDoNotMakeChrome) {
       "Le projet prévoit aussi un bassin nordique, chauffé toute l'année, "
       "et une pataugeoire pour les plus petits, ouverte dès juin.";
   for (const auto& [name, kept] :
-       {std::pair{"more has-comments", true}, std::pair{"more comments", false}}) {
+       {std::pair{"more has-comments", true}, std::pair{"more comments", false},
+        std::pair{"report__section--ads", true}, std::pair{"report__ads", false}}) {
     const std::string text = article_of("<div><div class=\"part\"><p>" + kProse1 + "</p><p>" +
                                         kProse2 + "</p><p>" + kProse3 + "</p></div><div class=\"" +
                                         name + "\"><p>" + more + "</p></div></div>");

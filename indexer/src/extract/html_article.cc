@@ -394,7 +394,9 @@ Hint hint_of(const GumboElement& e) {
   };
   read(attribute_value(e, "id"));
   any_class(e, [&](std::string_view one) {
-    if (!is_modifier(one)) read(one);
+    // So does a BEM modifier ("section--ads", "post--with-share"): the
+    // name is what comes before it.
+    if (!is_modifier(one)) read(one.substr(0, one.find("--")));
     return false;  // every class is read
   });
   const std::string role = lowered(attribute_value(e, "role"));
