@@ -99,6 +99,19 @@ TEST(HtmlArticleTest, PartsNamedAsChromeAreLeftOut) {
 
 // "has-comments" says what a block has, not what it is: the block beside the
 // article is collected with it; a block named "comments" is not.
+// An article set in several grid rows, each with an empty column beside its
+// text: the rows are one article.
+TEST(HtmlArticleTest, TheRowsOfAGridAreOneArticle) {
+  const std::string row_start =
+      "<div class=\"row\"><div class=\"col-2\"></div><div class=\"col-8\">";
+  const std::string text =
+      article_of("<div class=\"wrap\">" + row_start + "<p>" + kProse1 + "</p><p>" + kProse2 +
+                 "</p></div></div></div><div class=\"wrap\">" + row_start + "<p>" + kProse3 +
+                 "</p></div></div></div>");
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2)) << text;
+  EXPECT_TRUE(has(text, kProse3)) << text;
+}
+
 TEST(HtmlArticleTest, ModifierClassesDoNotMakeChrome) {
   const std::string more =
       "Le projet prévoit aussi un bassin nordique, chauffé toute l'année, "

@@ -546,7 +546,8 @@ bool is_ancestor(const Page& page, int ancestor, int id) {
 // Refined as Readability does: when several candidates score nearly as well,
 // their common container is the article (its text is split into sections);
 // when the score grows on the way up, the parent holds more of it; and an
-// only child stands for its parent, whose siblings may hold the rest.
+// only child stands for its parent, whose siblings may hold the rest (empty
+// siblings, a grid's spacer column or an image slot, leave it alone still).
 int best_candidate(const Page& page) {
   std::vector<std::pair<double, int>> ranked;
   for (std::size_t id = 0; id < page.boxes.size(); ++id) {
@@ -591,7 +592,10 @@ int best_candidate(const Page& page) {
   for (int parent = page.boxes[static_cast<std::size_t>(best)].parent;
        parent > 0 && std::count_if(page.pieces[static_cast<std::size_t>(parent)].begin(),
                                    page.pieces[static_cast<std::size_t>(parent)].end(),
-                                   [](const Piece& p) { return p.child >= 0; }) == 1;
+                                   [&page](const Piece& p) {
+                                     return p.child >= 0 &&
+                                            page.boxes[static_cast<std::size_t>(p.child)].chars > 0;
+                                   }) == 1;
        parent = page.boxes[static_cast<std::size_t>(parent)].parent) {
     best = parent;
   }
