@@ -164,6 +164,21 @@ TEST(HtmlArticleTest, SubheadsOfLeftOutBlocksGoWithThem) {
   EXPECT_FALSE(has(text, "Partager")) << text;
 }
 
+// A paragraph all in bold is set as a subhead: the title of what follows it.
+TEST(HtmlArticleTest, BoldLabelsOfLeftOutBlocksGoWithThem) {
+  const std::string text = article_of(
+      "<article><p><strong>Le chantier</strong></p><p>" + kProse1 + "</p><p>" + kProse2 +
+      "</p><p><b>Horaires :</b></p><p><b>du lundi au vendredi, de 7 h à 18 h</b></p>"
+      "<p><strong>À lire aussi :</strong></p><ul><li><a href=/a>La piscine rouvre</a></li>"
+      "<li><a href=/b>Le budget voté</a></li></ul><p>" +
+      kProse3 + "</p><p><strong>Suivez-nous sur les réseaux</strong></p></article>");
+  EXPECT_TRUE(has(text, "Le chantier\n")) << text;
+  EXPECT_TRUE(has(text, "Horaires :\ndu lundi au vendredi")) << text;  // bold lines in a row
+  EXPECT_TRUE(has(text, kProse1) && has(text, kProse2) && has(text, kProse3)) << text;
+  EXPECT_FALSE(has(text, "À lire aussi")) << text;
+  EXPECT_FALSE(has(text, "Suivez-nous")) << text;
+}
+
 TEST(HtmlArticleTest, TheArticleIsWhereParagraphsConcentrate) {
   std::string teasers;
   for (int i = 0; i < 6; ++i) {

@@ -139,6 +139,7 @@ struct Box {
   std::uint32_t chars = 0;
   std::uint32_t link_chars = 0;
   std::uint32_t paragraph_chars = 0;  // in blocks of at least kMinParagraphChars
+  std::uint32_t emphasis_chars = 0;   // in <b>, <strong>, <em>, <i>
   double score = 0;                   // paragraph evidence, for the content choice
   bool scored = false;
 };
@@ -266,6 +267,9 @@ bool is_paragraph(GumboTag tag) {
   return tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_H2 ||
          tag == GUMBO_TAG_H3;
 }
+
+// The rank of a paragraph set as a subhead (all of it emphasised), below <h6>.
+constexpr int kLabelLevel = 7;
 
 // The rank of a subhead, 2 (<h2>) to 6; 0 for any other element. (<h1> is
 // the headline, never article text.)
@@ -476,6 +480,7 @@ void measure(Page& page) {
         const Box& child = page.boxes[static_cast<std::size_t>(piece.child)];
         box.chars += child.chars;
         box.link_chars += child.link_chars;
+        box.emphasis_chars += child.emphasis_chars;
         box.paragraph_chars += child.paragraph_chars;
         comma_counts[id] += comma_counts[static_cast<std::size_t>(piece.child)];
       } else {
@@ -486,6 +491,10 @@ void measure(Page& page) {
       }
     }
     if (box.link) box.link_chars = box.chars;
+    if (box.tag == GUMBO_TAG_B || box.tag == GUMBO_TAG_STRONG || box.tag == GUMBO_TAG_EM ||
+        box.tag == GUMBO_TAG_I) {
+      box.emphasis_chars = box.chars;
+    }
     // A paragraph, or a div that holds its text itself rather than in blocks.
     const bool paragraph =
         is_paragraph(box.tag) || (box.tag == GUMBO_TAG_DIV && own_chars[id] >= kMinParagraphChars);
@@ -735,7 +744,11 @@ class Collector {
     const bool pre = in_pre || box.tag == GUMBO_TAG_PRE;
     if (block) end_block();
     if (box.tag == GUMBO_TAG_BR || box.tag == GUMBO_TAG_HR) return;
-    const int level = heading_level(box.tag);
+    int level = heading_level(box.tag);
+    // A paragraph all in bold or italics is set as a subhead, of the lowest rank.
+    if (level == 0 && box.tag == GUMBO_TAG_P && box.chars > 0 && box.emphasis_chars == box.chars) {
+      level = kLabelLevel;
+    }
     if (level > 0) {
       visit_heading(id, level, pre);
       return;
@@ -761,7 +774,11 @@ class Collector {
   // followed by a subhead of its rank or above, or by nothing, introduced
   // text that is not the article's and goes with it.
   void visit_heading(int id, int level, bool pre) {
-    if (open_heading_level_ > 0 && level <= open_heading_level_) drop_open_heading();
+    if (level == kLabelLevel && open_heading_level_ == kLabelLevel) {
+      open_heading_level_ = 0;  // lines in bold one after another are text set so
+    } else if (open_heading_level_ > 0 && level <= open_heading_level_) {
+      drop_open_heading();
+    }
     const std::size_t start = out_.size();
     ++in_heading_;
     visit_children(id, pre);
