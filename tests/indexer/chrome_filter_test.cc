@@ -149,6 +149,16 @@ TEST(ChromeFilterTest, RepeatedShortLines) {
   const std::vector<bool> words = chrome_of({"Oui", kBody[0], "Oui", kBody[1], "Oui"});
   EXPECT_FALSE(words[0]) << "a word repeated is not an ad break";
   EXPECT_FALSE(chrome_of({ad}).front());
+  // Lines of code examples repeat too, among other short lines: the first
+  // example stays whole.
+  const std::string_view from = "FROM python:3.7 AS base";
+  const std::string_view copy = "COPY . /tmp/app/src";
+  const std::vector<bool> code =
+      chrome_of({kBody[0], from, copy, kBody[1], from, copy, "RUN pip install -r requirements.txt",
+                 kBody[2], from, copy});
+  EXPECT_FALSE(code[1] || code[2]) << "the first example is kept";
+  EXPECT_TRUE(code[4] && code[5] && code[8] && code[9]) << "its lines repeated go";
+  EXPECT_FALSE(code[6]);
 }
 
 }  // namespace

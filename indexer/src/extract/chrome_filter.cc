@@ -291,12 +291,15 @@ std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineClass& c = classes[i];
     const bool in_body = i >= body_first && i <= body_last;
-    // A short line repeated through the article: an ad break three times or
-    // more goes entirely; otherwise its first occurrence stays.
+    // A short line repeated through the article: an ad break, three times or
+    // more and each time alone between longer lines, goes entirely; otherwise
+    // (a line of the code examples, a heading) its first occurrence stays.
     bool repeat = false;
     if (!keys[i].empty()) {
+      const bool alone =
+          (i == 0 || keys[i - 1].empty()) && (i + 1 == lines.size() || keys[i + 1].empty());
       const bool interjection =
-          occurrences[keys[i]] >= kInterjectionRepeats &&
+          alone && occurrences[keys[i]] >= kInterjectionRepeats &&
           std::count(keys[i].begin(), keys[i].end(), ' ') >= kMinInterjectionWords;
       repeat = interjection || !seen.insert(keys[i]).second;
     }
