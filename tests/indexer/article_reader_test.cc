@@ -169,10 +169,9 @@ TEST(ArticleReaderTest, SkipsEmptyAndBinaryFiles) {
 TEST(ArticleReaderTest, TextFilesReadAsTheTerminalShowsThem) {
   ArticleReader reader;
   for (const char* path : {"sortie.txt", "sortie.md"}) {
-    const Article a =
-        reader.read(path,
-                    "Le dépôt signale une alerte \x1b[1;31mrouge\x1b[0m sur le "
-                    "G_\ba_\br_\bd depuis ce matin, selon la préfecture.\n");
+    const Article a = reader.read(path,
+                                  "Le dépôt signale une alerte \x1b[1;31mrouge\x1b[0m sur le "
+                                  "G_\ba_\br_\bd depuis ce matin, selon la préfecture.\n");
     const std::string text = all_passages(a);
     EXPECT_NE(text.find("alerte rouge sur le Gard depuis"), std::string::npos)
         << path << ": " << text;
