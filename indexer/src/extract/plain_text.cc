@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <string_view>
-#include <utility>
 
 #include "extract/utf8.h"
 
@@ -37,9 +36,9 @@ std::size_t escape_length(std::string_view s, std::size_t i) {
     }
     return j - i;
   }
-  // Any other: intermediates, then one final byte.
-  for (j = j - 1; j < s.size() && in_range(s[j], 0x20, 0x2F); ++j) {
-  }
+  // Any other: intermediates (from the byte after ESC), then one final byte.
+  --j;
+  while (j < s.size() && in_range(s[j], 0x20, 0x2F)) ++j;
   return (j < s.size() && in_range(s[j], 0x30, 0x7E) ? j + 1 : j) - i;
 }
 
