@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """What a per-source template would take: the lines a site's articles repeat.
 
-A template learner calls chrome the lines that recur across many articles of
-one source, where chrome sits (the first and last lines of each article).
-This measures, on a corpus, which lines such a learner would drop with given
-thresholds, so that its cost on text without chrome (documentation, help
-pages) is known before it is built.
+The index's template learner (indexer/src/store/site_templates.h) calls
+chrome the lines that recur across many articles of one site, where chrome
+sits (the first and last lines of each article). This measures, on a
+corpus, which lines a learner with given thresholds drops (the defaults are
+the index's), so that its cost on text without chrome (documentation, help
+pages) is known. The index names a line by its words (case, accents and
+punctuation aside) and its site by the site a page declares, else the
+folder that really holds the file (links resolved); this script compares
+lines as they are and groups by the folder met in CORPUS.
 
 Usage: template_lines.py CORPUS [--extract-bench BIN] [--zone N]
                          [--min-words W] [--min-articles A] [--min-share S]
@@ -15,10 +19,10 @@ Usage: template_lines.py CORPUS [--extract-bench BIN] [--zone N]
                    read each article's searchable text through it (needed for
                    .html); without it, .txt and .md files are read as they are
   --zone N         lines at each end of an article where a template may sit (4)
-  --min-words W    shorter lines are never template (1)
+  --min-words W    shorter lines are never template (5)
   --min-articles A, --min-share S
                    a line is template when at least A articles and the share S
-                   of its source's articles hold it in their zones (3, 0.1)
+                   of its source's articles hold it in their zones (5, 0.5)
 Prints, per source with template lines, its articles, the number of template
 lines and the lines they would drop, with the most frequent examples; then
   lines=N dropped=D share=D/N
@@ -40,8 +44,8 @@ def article_lines(files, bench):
 def main():
     ap = argparse.ArgumentParser(usage=__doc__)
     ap.add_argument("corpus"); ap.add_argument("--extract-bench")
-    ap.add_argument("--zone", type=int, default=4); ap.add_argument("--min-words", type=int, default=1)
-    ap.add_argument("--min-articles", type=int, default=3); ap.add_argument("--min-share", type=float, default=0.1)
+    ap.add_argument("--zone", type=int, default=4); ap.add_argument("--min-words", type=int, default=5)
+    ap.add_argument("--min-articles", type=int, default=5); ap.add_argument("--min-share", type=float, default=0.5)
     a = ap.parse_args()
     exts = ("txt", "md", "html", "htm") if a.extract_bench else ("txt", "md")
     sources = collections.defaultdict(list)

@@ -2,6 +2,7 @@
 #ifndef FURET_INDEXER_SRC_EXTRACT_ARTICLE_H_
 #define FURET_INDEXER_SRC_EXTRACT_ARTICLE_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct Article {
   /// for an article too long to hold all its tokens at once.
   std::vector<std::vector<Token>> passage_tokens;
   std::vector<std::string> warnings;  ///< caveats for the report, without the path
+  /// The zone lines of its text (site_template.h), each once, as the index
+  /// counts them per site; and those of them its site's template holds.
+  std::vector<std::uint64_t> zone_lines;
+  std::vector<std::uint64_t> template_lines;
 };
 
 }  // namespace furet::detail

@@ -10,6 +10,7 @@
 #include "extract/markdown_text.h"
 #include "extract/plain_text.h"
 #include "extract/text_decoder.h"
+#include "furet/analysis/passage_fingerprint.h"
 
 namespace furet::detail {
 namespace {
@@ -224,6 +225,38 @@ std::vector<bool> find_header_lines(const std::vector<std::string_view>& lines,
   return header;
 }
 
+// The article's zone lines (site_template.h), recorded in `article`, and
+// which of them its site's template holds: those are left out, unless they
+// are all the article has.
+std::vector<bool> find_template_lines(const std::vector<TextLine>& lines,
+                                      const std::vector<std::vector<Token>>& tokens,
+                                      const Analyzer& analyzer, const SiteTemplates* templates,
+                                      Article& article) {
+  std::vector<bool> dropped(lines.size(), false);
+  std::size_t drops = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i >= kTemplateZoneLines && i + kTemplateZoneLines < lines.size()) continue;
+    if (lines[i].end - lines[i].begin > kMaxChromeLineBytes) continue;  // prose, never template
+    const PassageFingerprint line =
+        tokens.empty() ? fingerprint_of(analyzer.analyze(
+                             std::string_view(article.text)
+                                 .substr(lines[i].begin, lines[i].end - lines[i].begin)))
+                       : fingerprint_of(tokens[i]);
+    if (line.count < kMinTemplateLineWords) continue;
+    const auto add_once = [](std::vector<std::uint64_t>& set, std::uint64_t v) {
+      if (std::find(set.begin(), set.end(), v) == set.end()) set.push_back(v);
+    };
+    add_once(article.zone_lines, line.words);
+    if (templates && templates->is_template(article.metadata.source, line.words)) {
+      add_once(article.template_lines, line.words);
+      dropped[i] = true;
+      ++drops;
+    }
+  }
+  if (drops == lines.size()) dropped.assign(lines.size(), false);
+  return dropped;
+}
+
 }  // namespace
 
 bool is_article_file(std::string_view path) {
@@ -244,7 +277,8 @@ std::string guess_title(std::string_view text, const std::vector<TextLine>& line
   return shortened(text.substr(first[0].begin, first[0].end - first[0].begin), kFallbackTitleBytes);
 }
 
-Article ArticleReader::read(std::string_view path, std::string_view bytes) {
+Article ArticleReader::read(std::string_view path, std::string_view bytes,
+                            const SiteTemplates* templates) {
   if (bytes.empty()) throw SkipReason{"empty file"};
   if (looks_binary(bytes)) throw SkipReason{"binary file, not text"};
   const std::string ext = lower_extension(path);
@@ -310,6 +344,26 @@ Article ArticleReader::read(std::string_view path, std::string_view bytes) {
     lines.push_back(all_lines[i]);
     if (keep_tokens) kept_tokens.push_back(std::move(line_tokens[i]));
     joinable.push_back(true);
+  }
+  const std::vector<bool> dropped =
+      find_template_lines(lines, kept_tokens, *analyzer_, templates, article);
+  if (std::find(dropped.begin(), dropped.end(), true) != dropped.end()) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (dropped[i]) {
+        if (kept > 0) joinable[kept - 1] = false;  // never join across the template
+        continue;
+      }
+      if (kept != i) {  // a vector moved onto itself is left empty
+        lines[kept] = lines[i];
+        if (keep_tokens) kept_tokens[kept] = std::move(kept_tokens[i]);
+        joinable[kept] = joinable[i];
+      }
+      ++kept;
+    }
+    lines.resize(kept);
+    if (keep_tokens) kept_tokens.resize(kept);
+    joinable.resize(kept);
   }
   if (lines.empty()) throw SkipReason{"no article text (empty, or only site chrome)"};
   if (article.title.empty()) article.title = guess_title(article.text, lines, splitter_);

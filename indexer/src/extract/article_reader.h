@@ -8,6 +8,7 @@
 
 #include "extract/article.h"
 #include "extract/passage_splitter.h"
+#include "extract/site_template.h"
 #include "furet/analysis/analyzer.h"
 
 namespace furet::detail {
@@ -39,7 +40,10 @@ class ArticleReader {
   /// own, so each spelling is analysed, and cached, once for both.
   explicit ArticleReader(const Analyzer& analyzer) : analyzer_(&analyzer) {}
 
-  Article read(std::string_view path, std::string_view bytes);
+  /// With `templates`, the zone lines its site's template holds are left out,
+  /// unless they are all the article has.
+  Article read(std::string_view path, std::string_view bytes,
+               const SiteTemplates* templates = nullptr);
 
  private:
   std::unique_ptr<Analyzer> own_analyzer_;  // null when lent one

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "extract/dates.h"
 #include "furet/analysis/article_data.h"
@@ -42,6 +43,17 @@ void add_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
     }
     doc.add_posting(t.term, t.position);
     if (!t.alt_term.empty()) doc.add_posting(t.alt_term, t.position);
+  }
+}
+
+// The terms by which the index learns the article's site's template
+// (site_templates.h); the site is one whose template may now change.
+void add_site_terms(Xapian::Document& doc, const std::string& site, const Article& article) {
+  doc.add_boolean_term(site_term(site));
+  for (const std::uint64_t line : article.zone_lines)
+    doc.add_boolean_term(zone_line_term(site, line));
+  for (const std::uint64_t line : article.template_lines) {
+    doc.add_boolean_term(template_line_term(site, line));
   }
 }
 
@@ -106,6 +118,8 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
   const std::string language_term =
       std::string(schema::kLanguagePrefix) + analyzer_.fold_word(data.metadata.language);
   const std::string path_term = std::string(schema::kPathPrefix) + data.path;
+  const std::string site = site_key(article.metadata.source, file.source);
+  touched_sites_.insert(site);
   std::vector<std::string> date_terms;
   if (date.size() == 10) {
     date_terms = {std::string(schema::kYearPrefix) + date.substr(0, 4),
@@ -136,7 +150,10 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
         language_term.size() <= kMaxTermBytes) {
       doc.add_boolean_term(language_term);
     }
-    if (ordinal == 0) doc.set_data(data.encode());
+    if (ordinal == 0) {
+      doc.set_data(data.encode());
+      add_site_terms(doc, site, article);
+    }
     shard.db.add_document(doc);
   }
   return static_cast<std::uint32_t>(data.passages.size());
@@ -147,8 +164,12 @@ std::uint32_t ArticleIndexer::write_article(Shard& shard, const std::string& id,
 void ArticleIndexer::delete_article(Shard& shard, const std::string& id) {
   const std::string term = article_term(id);
   for (auto it = shard.db.postlist_begin(term); it != shard.db.postlist_end(term); ++it) {
-    const std::string stored = shard.db.get_document(*it).get_data();
+    const Xapian::Document first = shard.db.get_document(*it);
+    const std::string stored = first.get_data();
     if (stored.empty()) continue;
+    if (const std::string site = site_of_document(first); !site.empty()) {
+      touched_sites_.insert(site);
+    }
     const ArticleData data = ArticleData::decode(stored);
     for (std::uint32_t ordinal = 0; ordinal < data.passages.size(); ++ordinal) {
       const std::string_view text = data.passage(ordinal);
@@ -174,7 +195,9 @@ bool ArticleIndexer::index_file(Shard& shard, const FoundFile& found, const std:
       record.passages = old->passages;  // touched, not changed
       ++report.unchanged;
     } else {
-      const Article article = reader_.read(file.path, bytes);
+      std::optional<TemplateCounts> templates;
+      if (template_counts_) templates.emplace(*template_counts_, file.source, template_decisions_);
+      const Article article = reader_.read(file.path, bytes, templates ? &*templates : nullptr);
       for (const std::string& w : article.warnings) report.warnings.push_back({file.path, w});
       if (old) delete_article(shard, id);
       record.passages = write_article(shard, id, file, article);

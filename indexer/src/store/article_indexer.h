@@ -5,7 +5,9 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <set>
 #include <string>
+#include <utility>
 
 #include "extract/article_reader.h"
 #include "files/file_walk.h"
@@ -13,6 +15,7 @@
 #include "furet/analysis/analyzer.h"
 #include "furet/indexer/update_report.h"
 #include "store/manifest.h"
+#include "store/site_templates.h"
 
 namespace furet::detail {
 
@@ -56,12 +59,45 @@ class ArticleIndexer {
   /// Removes an article's passages and the spelling counts they added.
   void delete_article(Shard& shard, const std::string& id);
 
+  /// Where the articles read next learn their sites' templates: `counts`
+  /// (the whole index as the run sees it; null: nowhere, no line is left out
+  /// as template), and for the sites in `decided` (null: none), that decision.
+  void learn_templates_from(const Xapian::Database* counts,
+                            const TemplateDecisions* decided = nullptr) {
+    template_counts_ = counts;
+    template_decisions_ = decided;
+  }
+  /// The sites of the articles written or deleted since the last call (their
+  /// templates may have changed), which it forgets.
+  std::set<std::string> take_touched_sites() { return std::exchange(touched_sites_, {}); }
+
  private:
   std::uint32_t write_article(Shard& shard, const std::string& id, const FoundFile& file,
                               const Article& article);
 
   Analyzer analyzer_;
   ArticleReader reader_;
+  const Xapian::Database* template_counts_ = nullptr;
+  const TemplateDecisions* template_decisions_ = nullptr;
+  std::set<std::string> touched_sites_;
+};
+
+/// While it lives, an indexer learns its sites' templates from `counts` (and
+/// `decided`), as ArticleIndexer::learn_templates_from says; then nowhere, so
+/// that it never reads a database gone with a failed run.
+class LearningTemplates {
+ public:
+  LearningTemplates(ArticleIndexer& indexer, const Xapian::Database& counts,
+                    const TemplateDecisions* decided = nullptr)
+      : indexer_(indexer) {
+    indexer_.learn_templates_from(&counts, decided);
+  }
+  ~LearningTemplates() { indexer_.learn_templates_from(nullptr); }
+  LearningTemplates(const LearningTemplates&) = delete;
+  LearningTemplates& operator=(const LearningTemplates&) = delete;
+
+ private:
+  ArticleIndexer& indexer_;
 };
 
 }  // namespace furet::detail

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -21,6 +22,7 @@
 #include "store/fresh_build.h"
 #include "store/index_folder.h"
 #include "store/manifest.h"
+#include "store/site_templates.h"
 
 namespace furet {
 namespace {
@@ -132,6 +134,9 @@ struct IndexWriter::Impl {
   std::set<std::string> build_fresh(const detail::Generation& generation,
                                     const std::vector<detail::FoundFile>& found,
                                     const UpdateOptions& options, UpdateReport& report);
+  void settle_templates(const std::set<std::string>* sites,
+                        const std::vector<detail::FoundFile>& files,
+                        const std::set<std::string>& defer, UpdateReport& report);
   void build_generation(std::size_t shard_count, const detail::WalkResult& walk,
                         const std::vector<std::string>& roots, const UpdateOptions& options,
                         UpdateReport& report);
@@ -218,6 +223,11 @@ std::set<std::string> IndexWriter::Impl::update_files(const detail::WalkResult& 
   std::vector<const Xapian::Database*> dbs;
   for (const Shard& shard : shards) dbs.push_back(&shard.db);
   const Manifest manifest = read_manifest(dbs);
+  // Every shard, as this run has changed it so far: sites span shards.
+  Xapian::Database all_shards;
+  for (const Shard& shard : shards) all_shards.add_database(shard.db);
+  std::optional<detail::LearningTemplates> learning(std::in_place, indexer, all_shards);
+  indexer.take_touched_sites();
   std::set<std::string> seen;
   for (const detail::FoundFile& file : walk.files) {
     const std::string id = detail::article_id(file.source);
@@ -248,6 +258,9 @@ std::set<std::string> IndexWriter::Impl::update_files(const detail::WalkResult& 
     shard.db.set_metadata(detail::manifest_key(id), "");
     report.removed.push_back(known.record.path);
   }
+  learning.reset();
+  const std::set<std::string> touched = indexer.take_touched_sites();
+  settle_templates(&touched, walk.files, options.defer, report);
 
   for (Shard& shard : shards) {
     detail::apply_spellings(shard.spellings, shard.db);
@@ -255,6 +268,54 @@ std::set<std::string> IndexWriter::Impl::update_files(const detail::WalkResult& 
     detail::write_run_metadata(shard.db, analyzer.config_string(), report.changed());
   }
   return seen;
+}
+
+// Re-reads the articles of `sites` (all if null) that their site's template,
+// as the index now counts it, would read otherwise. Only this run's `files`
+// are read: an article outside the paths given, or one that cannot be read
+// again, stays as it was until a run that reads it changes its site again.
+void IndexWriter::Impl::settle_templates(const std::set<std::string>* sites,
+                                         const std::vector<detail::FoundFile>& files,
+                                         const std::set<std::string>& defer, UpdateReport& report) {
+  std::vector<const Xapian::Database*> dbs;
+  for (const Shard& shard : shards) dbs.push_back(&shard.db);
+  detail::TemplateDecisions decided;
+  const std::vector<detail::StaleArticle> stale = detail::find_stale_articles(dbs, sites, decided);
+  if (stale.empty()) return;
+  const Manifest manifest = read_manifest(dbs);
+  std::map<std::string, const detail::FoundFile*> found;
+  for (const detail::FoundFile& file : files) {
+    if (!defer.count(file.source)) found.emplace(detail::article_id(file.source), &file);
+  }
+  Xapian::Database all_shards;
+  for (const Shard& shard : shards) all_shards.add_database(shard.db);
+  UpdateReport rereading;
+  {
+    const detail::LearningTemplates learning(indexer, all_shards, &decided);
+    for (const detail::StaleArticle& article : stale) {
+      const auto known = manifest.find(article.id);
+      const auto in_run = found.find(article.id);
+      if (known == manifest.end() || in_run == found.end()) continue;
+      indexer.index_file(shards[article.shard], *in_run->second, article.id, &known->second.record,
+                         true, rereading);
+    }
+  }
+  indexer.take_touched_sites();  // re-reading moved no line across the threshold
+  std::set<std::string> listed(report.added.begin(), report.added.end());
+  listed.insert(report.updated.begin(), report.updated.end());
+  for (const std::string& path : rereading.updated) {
+    if (listed.count(path)) continue;
+    report.updated.push_back(path);
+    if (report.unchanged > 0) --report.unchanged;  // as this run had counted it
+  }
+  for (const FileNote& note : rereading.skipped) {
+    report.warnings.push_back({note.path,
+                               "kept as indexed before: its site's template changed, "
+                               "but it could not be read again (" +
+                                   note.reason + ")"});
+  }
+  report.passages_written += rereading.passages_written;
+  report.bytes_read += rereading.bytes_read;
 }
 
 // Updates every shard in one transaction each.
@@ -368,6 +429,17 @@ void IndexWriter::Impl::build_generation(std::size_t shard_count, const detail::
       written = update_in_transactions(walk, roots, options, report);
     } else {
       written = build_fresh(generation, walk.files, options, report);
+      // The threads wrote the articles whole, each seeing only its own: the
+      // sites' templates are decided on the whole generation.
+      for (const std::string& dir : generation.shard_dirs) {
+        shards.push_back({dir, Xapian::WritableDatabase(dir, Xapian::DB_OPEN), {}});
+      }
+      settle_templates(nullptr, walk.files, options.defer, report);
+      for (Shard& shard : shards) {
+        detail::apply_spellings(shard.spellings, shard.db);
+        shard.db.commit();
+      }
+      shards.clear();
     }
     // What could not be read this time would be missing from the new index.
     if (!before.empty()) {

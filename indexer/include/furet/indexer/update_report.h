@@ -22,8 +22,10 @@ struct FileNote {
 
 /// The outcome of IndexWriter::update(). Paths are as the run reached them.
 struct UpdateReport {
-  std::vector<std::string> added;    ///< new articles
-  std::vector<std::string> updated;  ///< articles whose content changed
+  std::vector<std::string> added;  ///< new articles
+  /// Articles whose content changed, or whose site's template did (the lines
+  /// its articles repeat, learnt by the index): those are read again.
+  std::vector<std::string> updated;
   std::vector<std::string> removed;  ///< articles whose file is gone
   std::size_t unchanged = 0;         ///< articles left as they were, not re-read
   std::vector<FileNote> skipped;     ///< files not indexed, and why

@@ -31,6 +31,12 @@ inline constexpr std::string_view kDayPrefix = "XD";
 /// The article's file, absolute and canonical ("XP/home/…/a.md"), when the
 /// term fits Xapian's limit (paths up to some 240 bytes): filters by path.
 inline constexpr std::string_view kPathPrefix = "XP";
+/// A site's template, on an article's first passage: "XZ" + the site's key
+/// (one per article of the site), "XZ" + site key + line for each of its zone
+/// lines, "XT" + site key + line for those its site's template held when it
+/// was written (16 hexadecimal digits each; indexer/src/store/site_templates.h).
+inline constexpr std::string_view kZoneLinePrefix = "XZ";
+inline constexpr std::string_view kTemplateLinePrefix = "XT";
 
 // Value slots of a passage document.
 /// Article id (hex hash of the article's path): collapse key for "passages per article".

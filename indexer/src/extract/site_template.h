@@ -1,0 +1,33 @@
+// A site's template: the lines it repeats around its articles (a sign-up
+// line, a standing credit, a "follow us" sentence), learnt by the index from
+// all the site's articles and asked by the reader of each.
+#ifndef FURET_INDEXER_SRC_EXTRACT_SITE_TEMPLATE_H_
+#define FURET_INDEXER_SRC_EXTRACT_SITE_TEMPLATE_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace furet::detail {
+
+/// A template sits where chrome sits, around the article: among the first and
+/// the last kTemplateZoneLines lines of its text. A line there of at least
+/// kMinTemplateLineWords words is a zone line, counted by the index; a
+/// shorter one says too little to be told from a site's own phrasing.
+constexpr std::size_t kTemplateZoneLines = 4;
+constexpr std::uint32_t kMinTemplateLineWords = 5;
+
+/// Which zone lines are a site's template. A line is named by
+/// PassageFingerprint::words of its tokens: the same words up to case,
+/// accents, spacing and punctuation are the same line.
+class SiteTemplates {
+ public:
+  virtual ~SiteTemplates() = default;
+  /// Whether `line` is template in the article's site: `site` as the article
+  /// declares it (empty if it does not; the implementation then knows its
+  /// folder).
+  virtual bool is_template(std::string_view site, std::uint64_t line) const = 0;
+};
+
+}  // namespace furet::detail
+
+#endif  // FURET_INDEXER_SRC_EXTRACT_SITE_TEMPLATE_H_
