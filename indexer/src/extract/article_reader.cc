@@ -232,6 +232,9 @@ std::vector<bool> find_template_lines(const std::vector<TextLine>& lines,
                                       const std::vector<std::vector<Token>>& tokens,
                                       const Analyzer& analyzer, const SiteTemplates* templates,
                                       Article& article) {
+  const auto add_once = [](std::vector<std::uint64_t>& set, std::uint64_t v) {
+    if (std::find(set.begin(), set.end(), v) == set.end()) set.push_back(v);
+  };
   std::vector<bool> dropped(lines.size(), false);
   std::size_t drops = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -243,9 +246,6 @@ std::vector<bool> find_template_lines(const std::vector<TextLine>& lines,
                                  .substr(lines[i].begin, lines[i].end - lines[i].begin)))
                        : fingerprint_of(tokens[i]);
     if (line.count < kMinTemplateLineWords) continue;
-    const auto add_once = [](std::vector<std::uint64_t>& set, std::uint64_t v) {
-      if (std::find(set.begin(), set.end(), v) == set.end()) set.push_back(v);
-    };
     add_once(article.zone_lines, line.words);
     if (templates && templates->is_template(article.metadata.source, line.words)) {
       add_once(article.template_lines, line.words);

@@ -121,6 +121,7 @@ struct IndexWriter::Impl {
   using Manifest = std::map<std::string, Known>;
 
   std::size_t current_shard_count() const;
+  Xapian::Database all_shards() const;
   void open_current();
   void check_compatible(const Shard& shard) const;
   static Manifest read_manifest(const std::vector<const Xapian::Database*>& dbs);
@@ -159,6 +160,13 @@ std::size_t IndexWriter::Impl::current_shard_count() const {
 }
 
 std::size_t IndexWriter::shard_count() const { return impl_->current_shard_count(); }
+
+// The open shards as one database, as the run has changed them so far.
+Xapian::Database IndexWriter::Impl::all_shards() const {
+  Xapian::Database all;
+  for (const Shard& shard : shards) all.add_database(shard.db);
+  return all;
+}
 
 void IndexWriter::Impl::open_current() {
   if (!shards.empty()) return;
@@ -223,10 +231,9 @@ std::set<std::string> IndexWriter::Impl::update_files(const detail::WalkResult& 
   std::vector<const Xapian::Database*> dbs;
   for (const Shard& shard : shards) dbs.push_back(&shard.db);
   const Manifest manifest = read_manifest(dbs);
-  // Every shard, as this run has changed it so far: sites span shards.
-  Xapian::Database all_shards;
-  for (const Shard& shard : shards) all_shards.add_database(shard.db);
-  std::optional<detail::LearningTemplates> learning(std::in_place, indexer, all_shards);
+  // Sites span shards: their templates are counted on all of them.
+  const Xapian::Database all = all_shards();
+  std::optional<detail::LearningTemplates> learning(std::in_place, indexer, all);
   indexer.take_touched_sites();
   std::set<std::string> seen;
   for (const detail::FoundFile& file : walk.files) {
@@ -277,21 +284,21 @@ std::set<std::string> IndexWriter::Impl::update_files(const detail::WalkResult& 
 void IndexWriter::Impl::settle_templates(const std::set<std::string>* sites,
                                          const std::vector<detail::FoundFile>& files,
                                          const std::set<std::string>& defer, UpdateReport& report) {
+  const Xapian::Database all = all_shards();
+  detail::TemplateDecisions decided;
+  const std::vector<detail::StaleArticle> stale =
+      detail::find_stale_articles(all, shards.size(), sites, decided);
+  if (stale.empty()) return;
   std::vector<const Xapian::Database*> dbs;
   for (const Shard& shard : shards) dbs.push_back(&shard.db);
-  detail::TemplateDecisions decided;
-  const std::vector<detail::StaleArticle> stale = detail::find_stale_articles(dbs, sites, decided);
-  if (stale.empty()) return;
   const Manifest manifest = read_manifest(dbs);
   std::map<std::string, const detail::FoundFile*> found;
   for (const detail::FoundFile& file : files) {
     if (!defer.count(file.source)) found.emplace(detail::article_id(file.source), &file);
   }
-  Xapian::Database all_shards;
-  for (const Shard& shard : shards) all_shards.add_database(shard.db);
   UpdateReport rereading;
   {
-    const detail::LearningTemplates learning(indexer, all_shards, &decided);
+    const detail::LearningTemplates learning(indexer, all, &decided);
     for (const detail::StaleArticle& article : stale) {
       const auto known = manifest.find(article.id);
       const auto in_run = found.find(article.id);

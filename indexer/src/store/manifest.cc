@@ -37,13 +37,16 @@ bool read_string(std::string_view& in, std::string& value) {
 
 }  // namespace
 
-std::string article_id(std::string_view source) {
-  std::uint64_t hash = XXH64(source.data(), source.size(), 0);
-  std::string id(8, '\0');
-  for (auto byte = id.rbegin(); byte != id.rend(); ++byte, hash >>= 8) {
-    *byte = static_cast<char>(hash & 0xFF);
+std::string big_endian_bytes(std::uint64_t value) {
+  std::string bytes(8, '\0');
+  for (auto byte = bytes.rbegin(); byte != bytes.rend(); ++byte, value >>= 8) {
+    *byte = static_cast<char>(value & 0xFF);
   }
-  return id;
+  return bytes;
+}
+
+std::string article_id(std::string_view source) {
+  return big_endian_bytes(XXH64(source.data(), source.size(), 0));
 }
 
 std::uint64_t content_hash(std::string_view bytes) {

@@ -25,6 +25,10 @@ struct FileRecord {
   bool operator==(const FileRecord&) const = default;
 };
 
+/// `value` as 8 bytes, most significant first: fixed-size, and ordered as the
+/// number is (article ids, the site-template terms).
+std::string big_endian_bytes(std::uint64_t value);
+
 /// The article id of a source path: its XXH64 hash as 8 bytes, most significant
 /// first. Short and fixed-size: every passage carries it twice (a term and a
 /// value), and Xapian caps term and metadata key lengths.

@@ -13,16 +13,10 @@
 namespace furet::detail {
 namespace {
 
-// A site's key and a line's name are 8 bytes in the terms, most significant
-// first: there are some five zone-line terms per article, each its own
-// posting list, so their length is a share of the index's size.
+// A site's key and a line's name are 8 bytes in the terms (big_endian_bytes):
+// there are some five zone-line terms per article, each its own posting
+// list, so their length is a share of the index's size.
 constexpr std::size_t kHashBytes = 8;
-
-std::string bytes_of(std::uint64_t value) {
-  std::string out(kHashBytes, '\0');
-  for (std::size_t i = kHashBytes; i-- > 0; value >>= 8) out[i] = static_cast<char>(value & 0xFF);
-  return out;
-}
 
 std::uint64_t from_bytes(std::string_view bytes) {
   std::uint64_t value = 0;
@@ -51,7 +45,7 @@ std::string site_key(std::string_view declared_site, std::string_view source) {
   } else {
     named = "folder:" + std::filesystem::path(source).parent_path().string();
   }
-  return bytes_of(XXH3_64bits(named.data(), named.size()));
+  return big_endian_bytes(XXH3_64bits(named.data(), named.size()));
 }
 
 std::string site_term(const std::string& site) {
@@ -59,11 +53,11 @@ std::string site_term(const std::string& site) {
 }
 
 std::string zone_line_term(const std::string& site, std::uint64_t line) {
-  return std::string(schema::kZoneLinePrefix) + site + bytes_of(line);
+  return std::string(schema::kZoneLinePrefix) + site + big_endian_bytes(line);
 }
 
 std::string template_line_term(const std::string& site, std::uint64_t line) {
-  return std::string(schema::kTemplateLinePrefix) + site + bytes_of(line);
+  return std::string(schema::kTemplateLinePrefix) + site + big_endian_bytes(line);
 }
 
 std::string site_of_document(const Xapian::Document& doc) {
@@ -91,11 +85,9 @@ bool TemplateCounts::is_template(std::string_view site, std::uint64_t line) cons
                            db_.get_termfreq(site_term(key)) + 1);
 }
 
-std::vector<StaleArticle> find_stale_articles(const std::vector<const Xapian::Database*>& shards,
+std::vector<StaleArticle> find_stale_articles(const Xapian::Database& all, std::size_t shard_count,
                                               const std::set<std::string>* sites,
                                               TemplateDecisions& decided) {
-  Xapian::Database all;
-  for (const Xapian::Database* db : shards) all.add_database(*db);
   std::vector<std::string> ranges;  // the prefixes of the sites' terms
   if (sites) {
     for (const std::string& site : *sites) ranges.push_back(site);
@@ -152,7 +144,7 @@ std::vector<StaleArticle> find_stale_articles(const std::vector<const Xapian::Da
   std::vector<StaleArticle> articles;
   for (const Xapian::docid id : stale) {
     articles.push_back(
-        {(id - 1) % shards.size(), all.get_document(id).get_value(schema::kArticleIdSlot)});
+        {(id - 1) % shard_count, all.get_document(id).get_value(schema::kArticleIdSlot)});
   }
   return articles;
 }

@@ -69,9 +69,10 @@ struct StaleArticle {
   std::string id;
 };
 
-/// The articles of `sites` (all sites if null) that `shards` (the index's
-/// databases, in order) hold stale, and the template decided for each site.
-std::vector<StaleArticle> find_stale_articles(const std::vector<const Xapian::Database*>& shards,
+/// The articles of `sites` (all sites if null) that `all` (the index's
+/// `shard_count` databases, in order, as one) holds stale, and the template
+/// decided for each site.
+std::vector<StaleArticle> find_stale_articles(const Xapian::Database& all, std::size_t shard_count,
                                               const std::set<std::string>* sites,
                                               TemplateDecisions& decided);
 
