@@ -41,31 +41,60 @@ Placed placed(std::string_view line) {
   return p;
 }
 
-TEST(ChromeFilterTest, ButtonsAndBadgesGoWhereverTheyAre) {
-  for (std::string_view line :
-       {"Partager un article", "Laisser un commentaire", "Durée de lecture: 6 Min.",
-        "Inscrivez-vous !", "CRÉER UN COMPTE", "Logo Epoch Times", "Abonnez-vous à la newsletter",
-        "Photo: I-HWA CHENG/AFP via Getty Images", "top-article-image", "gc/ube/kaf/jug/er", "|",
-        "Lire aussi : la Chine accélère", "Share on Facebook"}) {
+// A link to another page and a credit go wherever they are.
+TEST(ChromeFilterTest, LinksAndCreditsGoWhereverTheyAre) {
+  for (std::string_view line : {"Photo: I-HWA CHENG/AFP via Getty Images", "|",
+                                "Lire aussi : la Chine accélère", "Crédit : Ville de Lyon"}) {
     const Placed p = placed(line);
     EXPECT_TRUE(p.alone && p.before && p.middle && p.after) << line;
   }
 }
 
+// A badge (a few words, many of them the interface's) and markup residue go
+// around the body; once among its paragraphs they are its text: a label of a
+// manual, an identifier, a heading that names comments.
+TEST(ChromeFilterTest, BadgesAndResidueGoAroundTheBody) {
+  for (std::string_view line :
+       {"Partager un article", "Laisser un commentaire", "Durée de lecture: 6 Min.",
+        "Inscrivez-vous !", "CRÉER UN COMPTE", "Logo Epoch Times", "Abonnez-vous à la newsletter",
+        "top-article-image", "gc/ube/kaf/jug/er", "Share on Facebook", "Lecture seule",
+        "xz-utils"}) {
+    const Placed p = placed(line);
+    EXPECT_TRUE(p.before && p.after) << line;
+    EXPECT_FALSE(p.middle) << line;
+  }
+}
+
 // A prompt to the reader about the site, a copyright line: prose in form,
-// chrome in place. Around the body they go; among its sentences they stay.
+// chrome in place. In a block of chrome around the body they go; among its
+// sentences they stay. A prompt alone beside the body, with no other chrome
+// next to it, is the article's own last (or first) sentence.
 TEST(ChromeFilterTest, PromptsAndCopyrightGoAroundTheBodyOnly) {
+  const std::string_view button = "Laisser un commentaire";
   for (std::string_view line :
        {"Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
         "Vous avez déjà un compte ? Connectez-vous et retrouvez plus tard tous vos commentaires "
         "dans votre espace personnel.",
         "« Tous droits de reproduction et de représentation réservés. © 2026 Agence "
         "France-Presse. »"}) {
+    std::vector<std::string_view> lines(kBody.begin(), kBody.end());
+    lines.push_back(button);
+    lines.push_back(line);
+    EXPECT_TRUE(chrome_of(lines).back()) << "after a button: " << line;
+    lines = {line, button, kBody[0], kBody[1], kBody[2]};
+    EXPECT_TRUE(chrome_of(lines).front()) << "before a button: " << line;
     const Placed p = placed(line);
-    EXPECT_TRUE(p.before) << line;
-    EXPECT_TRUE(p.after) << line;
     EXPECT_FALSE(p.middle) << line;
     EXPECT_FALSE(p.alone) << "no body to sit around: " << line;
+  }
+  EXPECT_TRUE(placed("« Tous droits de reproduction réservés. © 2026 AFP »").after)
+      << "a copyright line is chrome beside the body too";
+  for (std::string_view line :
+       {"Soyez donc vigilant lorsque vous publiez des commentaires sur un réseau social !",
+        "Quelqu'un a diffusé sur un réseau social des informations ou des images que vous "
+        "préférez garder confidentielles ?"}) {
+    const Placed p = placed(line);
+    EXPECT_FALSE(p.before || p.after) << "alone beside the body: " << line;
   }
 }
 
@@ -146,6 +175,13 @@ TEST(ChromeFilterTest, RepeatedShortLines) {
   EXPECT_TRUE(twice[3]);
   const std::vector<bool> thrice = chrome_of({kBody[0], ad, kBody[1], ad, kBody[2], ad});
   EXPECT_TRUE(thrice[1] && thrice[3] && thrice[5]);
+  // A badge three times through the article is an ad break wherever it
+  // stands, next to a heading too.
+  const std::string_view pub = "La suite après la pub !";
+  const std::vector<bool> breaks =
+      chrome_of({kBody[0], pub, kBody[1], pub, "Ce qu'il faut retenir", kBody[2], pub});
+  EXPECT_TRUE(breaks[1] && breaks[3] && breaks[6]);
+  EXPECT_FALSE(breaks[4]);
   const std::vector<bool> words = chrome_of({"Oui", kBody[0], "Oui", kBody[1], "Oui"});
   EXPECT_FALSE(words[0]) << "a word repeated is not an ad break";
   EXPECT_FALSE(chrome_of({ad}).front());

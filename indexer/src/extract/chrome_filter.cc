@@ -4,9 +4,14 @@
 // the body, a tail of share prompts, sign-up boxes, copyright lines and
 // comment forms after it. A cue (a word of a website's interface, a credit, a
 // copyright sign) marks a line as chrome only there, outside the body; in the
-// body only what cannot be prose goes: lines without a letter, markup
-// residue, short buttons and badges, and an interjection repeated between
-// paragraphs. A sentence of the body is never dropped, whatever its words.
+// body only what cannot be its text goes: lines without a letter, links to
+// other pages and credits, and a short line repeated between paragraphs (an
+// advertising break). A sentence of the body is never dropped, whatever its
+// words, nor is a badge-like label or an identifier that occurs once in it
+// ("Lecture seule", "xz-utils"). A prompt alone next to the body, with no other
+// cue around it, is the article's last or first sentence, not a block of chrome
+// ("Soyez donc vigilant lorsque vous publiez des commentaires…"): a site's
+// standing prompt is left to the site's template, which sees it repeated.
 #include "extract/chrome_filter.h"
 
 #include <unicode/uchar.h>
@@ -184,8 +189,11 @@ bool ends_a_clause(std::string_view line) {
 // How one line reads.
 struct LineClass {
   bool blank = false;     // no letter or digit: decoration
-  bool button = false;    // chrome wherever it is: residue, a credit, a short interface line
-  bool cue = false;       // chrome around the body: the above, prompts, copyright lines
+  bool button = false;    // chrome wherever it is: a link to another page, a credit
+  bool badge = false;     // a short interface line or markup residue: chrome around the
+                          // body, or repeated through it
+  bool prompt = false;    // a sentence to the reader about the site, and no other cue
+  bool cue = false;       // chrome around the body: all of the above, copyright lines
   bool prose = false;     // a sentence of the body
   std::size_t words = 0;  // of the body's prose, for choosing the body
 };
@@ -196,12 +204,13 @@ LineClass classify(std::string_view line, const LineWords& w, const Analyzer& an
   c.blank = !has_letter_or_digit(line);
   if (c.blank) return c;
   const bool is_short = w.words <= kShortLineWords;
-  // A button or a badge: a few words, a third of them the interface's, and a
-  // label: a line closed by a full stop or a semicolon is a sentence or an
-  // item of a list ("Suivez les instructions données.", "les cookies ;").
-  const bool badge =
-      w.interface > 0 && is_short && w.interface * 3 >= w.content && !ends_a_clause(line);
-  c.button = is_markup_residue(line) || badge || opens_with_link(line, analyzer, vocabulary) ||
+  // A badge: a few words, a third of them the interface's, and a label: a
+  // line closed by a full stop or a semicolon is a sentence or an item of a
+  // list ("Suivez les instructions données.", "les cookies ;"). A button
+  // leads to another page or credits a picture.
+  c.badge = is_markup_residue(line) ||
+            (w.interface > 0 && is_short && w.interface * 3 >= w.content && !ends_a_clause(line));
+  c.button = opens_with_link(line, analyzer, vocabulary) ||
              (is_short && opens_with_credit(line, analyzer, vocabulary));
   // A prompt addresses the reader about the site ("Votre adresse e-mail ne
   // sera pas publiée…"): prose in form, chrome in place.
@@ -210,8 +219,11 @@ LineClass classify(std::string_view line, const LineWords& w, const Analyzer& an
   // of many. An item of a list, closed by a semicolon, is no prompt either.
   const bool prompt = w.second_person && w.interface >= 2 && w.interface * 5 >= w.content &&
                       !ends_a_list_item(line);
-  c.cue = c.button || prompt || w.copyright || line.find("\u00A9") != std::string_view::npos ||
-          opens_with_credit(line, analyzer, vocabulary);
+  const bool other_cue = c.button || c.badge || w.copyright ||
+                         line.find("\u00A9") != std::string_view::npos ||
+                         opens_with_credit(line, analyzer, vocabulary);
+  c.prompt = prompt && !other_cue;
+  c.cue = other_cue || prompt;
   c.prose = !c.cue && w.words >= kProseWords &&
             (ends_like_a_sentence(line) || w.words >= 2 * kProseWords);
   if (c.prose) c.words = w.words;
@@ -258,6 +270,22 @@ std::pair<std::size_t, std::size_t> find_body(const std::vector<LineClass>& clas
   return {best_first, best_last};
 }
 
+// Whether line i, outside the body, stands alone next to it: the nearest
+// lines with letters on either side are no cues, and one of them is the
+// body's.
+bool alone_beside_body(const std::vector<LineClass>& classes, std::size_t i, std::size_t body_first,
+                       std::size_t body_last) {
+  std::size_t before = i;
+  while (before > 0 && classes[before - 1].blank) --before;
+  std::size_t after = i + 1;
+  while (after < classes.size() && classes[after].blank) ++after;
+  const bool cue_before = before > 0 && classes[before - 1].cue;
+  const bool cue_after = after < classes.size() && classes[after].cue;
+  const bool body_before = before > 0 && before - 1 == body_last;
+  const bool body_after = after < classes.size() && after == body_first;
+  return !cue_before && !cue_after && (body_before || body_after);
+}
+
 }  // namespace
 
 std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
@@ -292,21 +320,26 @@ std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
     const LineClass& c = classes[i];
     const bool in_body = i >= body_first && i <= body_last;
     // A short line repeated through the article: an ad break, three times or
-    // more and each time alone between longer lines, goes entirely; otherwise
-    // (a line of the code examples, a heading) its first occurrence stays.
+    // more and each time alone between longer lines, or a badge three times
+    // or more, goes entirely; otherwise (a line of the code examples, a
+    // heading) its first occurrence stays.
     bool repeat = false;
     if (!keys[i].empty()) {
       const bool alone =
           (i == 0 || keys[i - 1].empty()) && (i + 1 == lines.size() || keys[i + 1].empty());
+      const bool repeated = occurrences[keys[i]] >= kInterjectionRepeats;
       const bool interjection =
-          alone && occurrences[keys[i]] >= kInterjectionRepeats &&
-          std::count(keys[i].begin(), keys[i].end(), ' ') >= kMinInterjectionWords;
+          repeated &&
+          ((alone && std::count(keys[i].begin(), keys[i].end(), ' ') >= kMinInterjectionWords) ||
+           c.badge);
       repeat = interjection || !seen.insert(keys[i]).second;
     }
     // Without a body (no line reads as prose), a cue has nothing to sit
     // around: a one-sentence answer that names Twitter is its own text.
     const bool has_body = body_first <= body_last;
-    chrome[i] = c.blank || c.button || repeat || (c.cue && has_body && !in_body);
+    const bool around_body =
+        has_body && !in_body && !(c.prompt && alone_beside_body(classes, i, body_first, body_last));
+    chrome[i] = c.blank || c.button || repeat || (c.cue && around_body);
   }
   return chrome;
 }
