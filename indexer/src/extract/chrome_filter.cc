@@ -66,8 +66,13 @@ struct Vocabulary {
   Vocabulary() {
     Analyzer analyzer;
     const auto term = [&analyzer](std::string_view word) { return analyzer.analyze(word)[0].term; };
+    // Not a one-letter part of a hyphenated word: "e-mail" must not make
+    // every "e" or "è" of a line (a pronunciation, "(è-sieu)") a word of the
+    // interface. (The whole, "email", counts in its place: read_line.)
     for (std::string_view word : kInterfaceWords) {
-      for (const Token& token : analyzer.analyze(word)) interface.insert(token.term);
+      for (const Token& token : analyzer.analyze(word)) {
+        if (token.term.size() > 1) interface.insert(token.term);
+      }
     }
     for (std::string_view word : {"vous", "votre", "vos", "you", "your"}) {
       second_person.insert(term(word));
@@ -100,7 +105,12 @@ LineWords read_line(const std::vector<Token>& tokens, const Vocabulary& vocabula
   bool saw_reserved = false;
   bool saw_reproduction = false;
   for (const Token& token : tokens) {
-    if (token.kind == TokenKind::kCompound) continue;
+    if (token.kind == TokenKind::kCompound) {
+      // A hyphenated word of the interface counts as a whole beside its
+      // parts ("e-mail": "email" and "mail").
+      if (vocabulary.interface.count(token.term)) ++words.interface;
+      continue;
+    }
     ++words.words;
     words.key += token.term;
     words.key += ' ';
