@@ -134,6 +134,8 @@ TEST(ChromeFilterTest, SentencesOfTheBodyAreKept) {
   for (std::string_view line : {"Entre intérêts économiques et sécurité nationale",
                                 "Ce qu'il faut retenir", "Photographier la Chine en 2025",
                                 "Mar-a-Lago", "https://twitter.example.com/forms/data.asp",
+                                // A heading, not a link: no title follows.
+                                "VOIR AUSSI",
                                 // One letter of a word is no "e-mail".
                                 "ESSIEU (è-sieu) s. m.", "Je suis mis(e) en cause :"}) {
     const Placed p = placed(line);

@@ -161,12 +161,16 @@ bool opens_with_credit(std::string_view line, const Analyzer& analyzer,
   return false;
 }
 
+// The link has a title after its opening: "Voir aussi" alone is a heading
+// (of a manual page's references, say), not a link.
 bool opens_with_link(std::string_view line, const Analyzer& analyzer,
                      const Vocabulary& vocabulary) {
-  const std::string folded_head = analyzer.fold_word(line.substr(0, 40));
+  const std::string folded_head = analyzer.fold_word(line.substr(0, 60));
   return std::any_of(
-      vocabulary.links.begin(), vocabulary.links.end(),
-      [&](const std::string& opening) { return folded_head.rfind(opening, 0) == 0; });
+      vocabulary.links.begin(), vocabulary.links.end(), [&](const std::string& opening) {
+        return folded_head.rfind(opening, 0) == 0 &&
+               has_letter_or_digit(std::string_view(folded_head).substr(opening.size()));
+      });
 }
 
 // A sentence ends with its punctuation (French closing quotes included).
