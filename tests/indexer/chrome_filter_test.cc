@@ -51,18 +51,25 @@ TEST(ChromeFilterTest, LinksAndCreditsGoWhereverTheyAre) {
 }
 
 // A badge (a few words, many of them the interface's) and markup residue go
-// around the body; once among its paragraphs they are its text: a label of a
-// manual, an identifier, a heading that names comments.
+// around the body: after it, and before it in a block of chrome; once among
+// its paragraphs they are its text (a label of a manual, an identifier), and
+// alone just before it, its heading ("Partage de vos fichiers personnels").
 TEST(ChromeFilterTest, BadgesAndResidueGoAroundTheBody) {
+  const std::string_view credit = "Photo : AFP";
   for (std::string_view line :
        {"Partager un article", "Laisser un commentaire", "Durée de lecture: 6 Min.",
         "Inscrivez-vous !", "CRÉER UN COMPTE", "Logo Epoch Times", "Abonnez-vous à la newsletter",
         "top-article-image", "gc/ube/kaf/jug/er", "Share on Facebook", "Lecture seule",
         "xz-utils"}) {
     const Placed p = placed(line);
-    EXPECT_TRUE(p.before && p.after) << line;
+    EXPECT_TRUE(p.after) << line;
     EXPECT_FALSE(p.middle) << line;
+    EXPECT_TRUE(chrome_of({line, credit, kBody[0], kBody[1], kBody[2]}).front())
+        << "in a block before the body: " << line;
+    EXPECT_TRUE(chrome_of({credit, line, kBody[0], kBody[1], kBody[2]})[1])
+        << "in a block before the body: " << line;
   }
+  EXPECT_FALSE(placed("Partage de vos fichiers personnels").before);
 }
 
 // A prompt to the reader about the site, a copyright line: prose in form,

@@ -284,20 +284,22 @@ std::pair<std::size_t, std::size_t> find_body(const std::vector<LineClass>& clas
   return {best_first, best_last};
 }
 
-// Whether line i, outside the body, stands alone next to it: the nearest
-// lines with letters on either side are no cues, and one of them is the
-// body's.
-bool alone_beside_body(const std::vector<LineClass>& classes, std::size_t i, std::size_t body_first,
-                       std::size_t body_last) {
+// Where line i, outside the body, stands alone next to it: the nearest lines
+// with letters on either side are no cues, and one of them is the body's.
+enum class Beside { kNo, kBefore, kAfter };
+
+Beside alone_beside_body(const std::vector<LineClass>& classes, std::size_t i,
+                         std::size_t body_first, std::size_t body_last) {
   std::size_t before = i;
   while (before > 0 && classes[before - 1].blank) --before;
   std::size_t after = i + 1;
   while (after < classes.size() && classes[after].blank) ++after;
-  const bool cue_before = before > 0 && classes[before - 1].cue;
-  const bool cue_after = after < classes.size() && classes[after].cue;
-  const bool body_before = before > 0 && before - 1 == body_last;
-  const bool body_after = after < classes.size() && after == body_first;
-  return !cue_before && !cue_after && (body_before || body_after);
+  if ((before > 0 && classes[before - 1].cue) || (after < classes.size() && classes[after].cue)) {
+    return Beside::kNo;
+  }
+  if (after < classes.size() && after == body_first) return Beside::kBefore;
+  if (before > 0 && before - 1 == body_last) return Beside::kAfter;
+  return Beside::kNo;
 }
 
 }  // namespace
@@ -351,8 +353,14 @@ std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
     // Without a body (no line reads as prose), a cue has nothing to sit
     // around: a one-sentence answer that names Twitter is its own text.
     const bool has_body = body_first <= body_last;
-    const bool around_body =
-        has_body && !in_body && !(c.prompt && alone_beside_body(classes, i, body_first, body_last));
+    // Alone beside the body, a prompt is its first or last sentence, and a
+    // label just before it is its heading ("Partage de vos fichiers
+    // personnels", a help page's title); a label alone after it is a button.
+    const Beside beside =
+        has_body && !in_body ? alone_beside_body(classes, i, body_first, body_last) : Beside::kNo;
+    const bool part_of_body =
+        (c.prompt && beside != Beside::kNo) || (c.badge && beside == Beside::kBefore);
+    const bool around_body = has_body && !in_body && !part_of_body;
     chrome[i] = c.blank || c.button || repeat || (c.cue && around_body);
   }
   return chrome;
