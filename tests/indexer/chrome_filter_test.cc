@@ -176,6 +176,15 @@ TEST(ChromeFilterTest, TheBodyIsTheStretchWithTheMostProse) {
   EXPECT_FALSE(chrome[9]) << "a reader's comment is prose";
 }
 
+// Identifiers one per line, a CSS class, do not split the body: a list of
+// files in a manual stays between the sentences around it.
+TEST(ChromeFilterTest, IdentifiersDoNotEndTheBody) {
+  const std::vector<bool> chrome =
+      chrome_of({kBody[0], kBody[1], "/etc/apt/sources.list", "/var/lib/apt/lists",
+                 "Ces fichiers sont lus au démarrage, dans cet ordre et sans exception."});
+  EXPECT_FALSE(chrome[2] || chrome[3] || chrome[4]);
+}
+
 // A short line repeated through the page keeps its first occurrence; an
 // interjection repeated three times or more between paragraphs (an ad
 // break) goes entirely.

@@ -204,6 +204,7 @@ bool ends_a_clause(std::string_view line) {
 struct LineClass {
   bool blank = false;     // no letter or digit: decoration
   bool button = false;    // chrome wherever it is: a link to another page, a credit
+  bool residue = false;   // one token of lower-case words: a CSS class, an identifier
   bool badge = false;     // a short interface line or markup residue: chrome around the
                           // body, or repeated through it
   bool prompt = false;    // a sentence to the reader about the site, and no other cue
@@ -222,7 +223,8 @@ LineClass classify(std::string_view line, const LineWords& w, const Analyzer& an
   // line closed by a full stop or a semicolon is a sentence or an item of a
   // list ("Suivez les instructions données.", "les cookies ;"). A button
   // leads to another page or credits a picture.
-  c.badge = is_markup_residue(line) ||
+  c.residue = is_markup_residue(line);
+  c.badge = c.residue ||
             (w.interface > 0 && is_short && w.interface * 3 >= w.content && !ends_a_clause(line));
   c.button = opens_with_link(line, analyzer, vocabulary) ||
              (is_short && opens_with_credit(line, analyzer, vocabulary));
@@ -262,7 +264,9 @@ std::pair<std::size_t, std::size_t> find_body(const std::vector<LineClass>& clas
   std::size_t first_prose = 0;
   for (std::size_t i = 0; i < classes.size(); ++i) {
     const LineClass& c = classes[i];
-    if (c.blank) continue;
+    // A lone token says nothing of where the body ends: a manual lists its
+    // files or packages one per line in the middle of its text.
+    if (c.blank || c.residue) continue;
     if (c.cue) {
       if (++cues_in_a_row == kMinClusterLines && any_prose) {
         close(last_prose);
