@@ -32,6 +32,9 @@ std::string article_text(int n, const std::string& last_line = kFooter) {
          last_line + "\n";
 }
 
+// A site's menu: short lines in a row above each article.
+const std::string kMenu = "Accueil\n\nActualités\n\nSport et culture\n\nVidéos\n\n";
+
 std::size_t hits_for(const std::string& index, const std::string& query) {
   Searcher searcher(index);
   SearchOptions options;
@@ -118,6 +121,20 @@ TEST(SiteTemplateReaderTest, ShortLinesAreNotZoneLines) {
   EXPECT_EQ(a.zone_lines.size(), 3u);
 }
 
+// Short lines in a row around the article are one block, named by their
+// words together: a menu goes whole, and none of its lines goes alone.
+TEST(SiteTemplateReaderTest, ShortLinesInARowAreABlock) {
+  const FixedTemplate templates({"Accueil Actualités Sport et culture Vidéos"});
+  const Article a = ArticleReader().read("a.txt", kMenu + article_text(1), &templates);
+  EXPECT_EQ(passages_of(a).find("Vidéos"), std::string::npos) << passages_of(a);
+  EXPECT_EQ(passages_of(a).find("Accueil"), std::string::npos);
+  EXPECT_NE(passages_of(a).find("gymnase municipal"), std::string::npos);
+  EXPECT_EQ(a.template_lines.size(), 1u);
+  const FixedTemplate part({"Actualités Sport et culture Vidéos"});
+  const Article b = ArticleReader().read("a.txt", kMenu + article_text(1), &part);
+  EXPECT_NE(passages_of(b).find("Vidéos"), std::string::npos) << "a block is whole or nothing";
+}
+
 // A page made only of its site's standing lines keeps them: it is not empty.
 TEST(SiteTemplateReaderTest, AnArticleOfTemplateLinesOnlyKeepsThem) {
   const std::string line2 = "Toutes les informations pratiques sur les horaires de la mairie.";
@@ -171,6 +188,17 @@ TEST_F(SiteTemplateIndexTest, ALineEveryArticleRepeatsIsTheSitesTemplate) {
     EXPECT_EQ(articles_showing_footer(index_), 1u);
     EXPECT_EQ(hits_for(index_, "gymnase"), 6u);  // the articles' own lines stay
   }
+}
+
+// The menu above every article of a folder is learnt as one block and kept
+// by one article.
+TEST_F(SiteTemplateIndexTest, AMenuEveryArticleRepeatsIsTheSitesTemplate) {
+  for (int n = 0; n < 6; ++n) {
+    write_file(corpus_ + "/site/a" + std::to_string(n) + ".txt", kMenu + article_text(n));
+  }
+  update();
+  EXPECT_EQ(hits_for(index_, "Vidéos"), 1u);
+  EXPECT_EQ(hits_for(index_, "gymnase"), 6u);
 }
 
 // Four articles sharing a line may share a phrase; five at least, and half

@@ -225,9 +225,9 @@ std::vector<bool> find_header_lines(const std::vector<std::string_view>& lines,
   return header;
 }
 
-// The article's zone lines (site_template.h), recorded in `article`, and
-// which of them its site's template holds: those are left out, unless they
-// are all the article has.
+// The article's zone lines and blocks (site_template.h), recorded in
+// `article`, and which of them its site's template holds: those are left out,
+// unless they are all the article has.
 std::vector<bool> find_template_lines(const std::vector<TextLine>& lines,
                                       const std::vector<std::vector<Token>>& tokens,
                                       const Analyzer& analyzer, const SiteTemplates* templates,
@@ -237,22 +237,45 @@ std::vector<bool> find_template_lines(const std::vector<TextLine>& lines,
   };
   std::vector<bool> dropped(lines.size(), false);
   std::size_t drops = 0;
+  // Records one zone line or block; leaves its lines out if it is template.
+  const auto consider = [&](const PassageFingerprint& words, std::size_t first, std::size_t end) {
+    if (words.count < kMinTemplateLineWords) return;
+    add_once(article.zone_lines, words.words);
+    if (!templates || !templates->is_template(article.metadata.source, words.words)) return;
+    add_once(article.template_lines, words.words);
+    for (std::size_t k = first; k < end; ++k) dropped[k] = true;
+    drops += end - first;
+  };
+  std::vector<Token> block;  // the short lines since block_first, their tokens together
+  std::size_t block_first = 0;
+  const auto close_block = [&](std::size_t end) {
+    if (end - block_first >= kMinTemplateBlockLines)
+      consider(fingerprint_of(block), block_first, end);
+    block.clear();
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i >= kTemplateZoneLines && i + kTemplateZoneLines < lines.size()) continue;
-    if (lines[i].end - lines[i].begin > kMaxChromeLineBytes) continue;  // prose, never template
-    const PassageFingerprint line =
-        tokens.empty() ? fingerprint_of(analyzer.analyze(
-                             std::string_view(article.text)
-                                 .substr(lines[i].begin, lines[i].end - lines[i].begin)))
-                       : fingerprint_of(tokens[i]);
-    if (line.count < kMinTemplateLineWords) continue;
-    add_once(article.zone_lines, line.words);
-    if (templates && templates->is_template(article.metadata.source, line.words)) {
-      add_once(article.template_lines, line.words);
-      dropped[i] = true;
-      ++drops;
+    const bool in_zone = i < kTemplateZoneLines || i + kTemplateZoneLines >= lines.size();
+    if (!in_zone || lines[i].end - lines[i].begin > kMaxChromeLineBytes) {  // long: prose
+      close_block(i);
+      continue;
     }
+    std::vector<Token> analysed;
+    const std::vector<Token>& line_tokens =
+        tokens.empty()
+            ? (analysed =
+                   analyzer.analyze(std::string_view(article.text)
+                                        .substr(lines[i].begin, lines[i].end - lines[i].begin)))
+            : tokens[i];
+    const PassageFingerprint line = fingerprint_of(line_tokens);
+    if (line.count >= kMinTemplateLineWords) {
+      close_block(i);
+      consider(line, i, i + 1);
+      continue;
+    }
+    if (block.empty()) block_first = i;
+    block.insert(block.end(), line_tokens.begin(), line_tokens.end());
   }
+  close_block(lines.size());
   if (drops == lines.size()) dropped.assign(lines.size(), false);
   return dropped;
 }

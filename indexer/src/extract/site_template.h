@@ -12,13 +12,16 @@ namespace furet::detail {
 /// A template sits where chrome sits, around the article: among the first and
 /// the last kTemplateZoneLines lines of its text. A line there of at least
 /// kMinTemplateLineWords words is a zone line, counted by the index; a
-/// shorter one says too little to be told from a site's own phrasing.
+/// shorter one says too little to be told from a site's own phrasing, but
+/// kMinTemplateBlockLines or more of them in a row (a menu, a list of links)
+/// are a zone block, named by their words together, if those are as many.
 constexpr std::size_t kTemplateZoneLines = 4;
 constexpr std::uint32_t kMinTemplateLineWords = 5;
+constexpr std::size_t kMinTemplateBlockLines = 2;
 
-/// Which zone lines are a site's template. A line is named by
-/// PassageFingerprint::words of its tokens: the same words up to case,
-/// accents, spacing and punctuation are the same line.
+/// Which zone lines and blocks are a site's template. A line or block is
+/// named by PassageFingerprint::words of its tokens: the same words up to
+/// case, accents, spacing, punctuation and line breaks are the same.
 class SiteTemplates {
  public:
   virtual ~SiteTemplates() = default;
