@@ -113,26 +113,32 @@ TEST(SiteTemplateReaderTest, TheMiddleOfAnArticleIsNeverTemplate) {
   EXPECT_TRUE(a.template_lines.empty());
 }
 
-// Lines of fewer than five words are not counted: "Lire la suite" is any site's.
+// A line of fewer than five words is not named alone: "Lire la suite" is
+// any site's.
 TEST(SiteTemplateReaderTest, ShortLinesAreNotZoneLines) {
   const FixedTemplate templates({"Lire la suite"});
   const Article a = ArticleReader().read("a.txt", article_text(1, "Lire la suite"), &templates);
   EXPECT_NE(passages_of(a).find("Lire la suite"), std::string::npos);
-  EXPECT_EQ(a.zone_lines.size(), 3u);
+  EXPECT_TRUE(a.template_lines.empty());
 }
 
-// Short lines in a row around the article are one block, named by their
-// words together: a menu goes whole, and none of its lines goes alone.
-TEST(SiteTemplateReaderTest, ShortLinesInARowAreABlock) {
-  const FixedTemplate templates({"Accueil Actualités Sport et culture Vidéos"});
+// A short line around the article is named with its neighbours: from it,
+// and up to it, the fewest lines in a row holding five words. The blocks of
+// a menu are the same on every page whatever follows it; each template block
+// takes its lines out.
+TEST(SiteTemplateReaderTest, ShortLinesInARowAreBlocks) {
+  const FixedTemplate templates(
+      {"Accueil Actualités Sport et culture", "Actualités Sport et culture Vidéos"});
   const Article a = ArticleReader().read("a.txt", kMenu + article_text(1), &templates);
   EXPECT_EQ(passages_of(a).find("Vidéos"), std::string::npos) << passages_of(a);
   EXPECT_EQ(passages_of(a).find("Accueil"), std::string::npos);
   EXPECT_NE(passages_of(a).find("gymnase municipal"), std::string::npos);
-  EXPECT_EQ(a.template_lines.size(), 1u);
+  EXPECT_EQ(a.template_lines.size(), 2u);
   const FixedTemplate part({"Actualités Sport et culture Vidéos"});
   const Article b = ArticleReader().read("a.txt", kMenu + article_text(1), &part);
-  EXPECT_NE(passages_of(b).find("Vidéos"), std::string::npos) << "a block is whole or nothing";
+  EXPECT_EQ(passages_of(b).find("Vidéos"), std::string::npos);
+  EXPECT_NE(passages_of(b).find("Accueil"), std::string::npos)
+      << "no block of the template holds it";
 }
 
 // A page made only of its site's standing lines keeps them: it is not empty.
@@ -199,6 +205,18 @@ TEST_F(SiteTemplateIndexTest, AMenuEveryArticleRepeatsIsTheSitesTemplate) {
   update();
   EXPECT_EQ(hits_for(index_, "Vidéos"), 1u);
   EXPECT_EQ(hits_for(index_, "gymnase"), 6u);
+}
+
+// Next to a line of its own on each page (its section), the menu is still
+// learnt: its blocks that leave that line out are every page's.
+TEST_F(SiteTemplateIndexTest, AMenuIsLearntWhateverTheLineNextToIt) {
+  for (int n = 0; n < 6; ++n) {
+    write_file(corpus_ + "/site/a" + std::to_string(n) + ".txt",
+               "Rubrique " + std::to_string(n) + "\n\n" + kMenu + article_text(n));
+  }
+  update();
+  EXPECT_EQ(hits_for(index_, "Accueil"), 1u);
+  EXPECT_EQ(hits_for(index_, "Rubrique"), 6u);
 }
 
 // Four articles sharing a line may share a phrase; five at least, and half

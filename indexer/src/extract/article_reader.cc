@@ -236,47 +236,56 @@ std::vector<bool> find_template_lines(const std::vector<TextLine>& lines,
     if (std::find(set.begin(), set.end(), v) == set.end()) set.push_back(v);
   };
   std::vector<bool> dropped(lines.size(), false);
-  std::size_t drops = 0;
   // Records one zone line or block; leaves its lines out if it is template.
   const auto consider = [&](const PassageFingerprint& words, std::size_t first, std::size_t end) {
-    if (words.count < kMinTemplateLineWords) return;
     add_once(article.zone_lines, words.words);
     if (!templates || !templates->is_template(article.metadata.source, words.words)) return;
     add_once(article.template_lines, words.words);
-    for (std::size_t k = first; k < end; ++k) dropped[k] = true;
-    drops += end - first;
+    std::fill(dropped.begin() + static_cast<std::ptrdiff_t>(first),
+              dropped.begin() + static_cast<std::ptrdiff_t>(end), true);
   };
-  std::vector<Token> block;  // the short lines since block_first, their tokens together
-  std::size_t block_first = 0;
-  const auto close_block = [&](std::size_t end) {
-    if (end - block_first >= kMinTemplateBlockLines)
-      consider(fingerprint_of(block), block_first, end);
-    block.clear();
+  // The zone's lines and their tokens: a line of enough words is a zone line.
+  std::vector<std::vector<Token>> zone_tokens(lines.size());
+  std::vector<bool> in_zone(lines.size(), false), is_short(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i >= kTemplateZoneLines && i + kTemplateZoneLines < lines.size()) continue;
+    if (lines[i].end - lines[i].begin > kMaxChromeLineBytes) continue;  // prose
+    zone_tokens[i] =
+        tokens.empty()
+            ? analyzer.analyze(std::string_view(article.text)
+                                   .substr(lines[i].begin, lines[i].end - lines[i].begin))
+            : tokens[i];
+    const PassageFingerprint line = fingerprint_of(zone_tokens[i]);
+    in_zone[i] = line.count > 0;
+    is_short[i] = line.count > 0 && line.count < kMinTemplateLineWords;
+    if (line.count >= kMinTemplateLineWords) consider(line, i, i + 1);
+  }
+  // A short line is named with its neighbours: from it and up to it, the
+  // fewest zone lines in a row that hold enough words. A menu's blocks are
+  // the same on every page, however the lines next to it (a breadcrumb, the
+  // page's own heading) change.
+  const auto block_from = [&](std::size_t i, int step) {
+    std::vector<Token> block;
+    for (std::size_t j = i, n = 1; j < lines.size() && in_zone[j]; ++n) {
+      block.insert(block.end(), zone_tokens[j].begin(), zone_tokens[j].end());
+      const PassageFingerprint words = fingerprint_of(block);
+      if (n >= kMinTemplateBlockLines && words.count >= kMinTemplateLineWords) {
+        consider(words, std::min(i, j), std::max(i, j) + 1);
+        return;
+      }
+      if (step < 0 && j == 0) return;
+      j = step > 0 ? j + 1 : j - 1;
+    }
   };
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const bool in_zone = i < kTemplateZoneLines || i + kTemplateZoneLines >= lines.size();
-    if (!in_zone || lines[i].end - lines[i].begin > kMaxChromeLineBytes) {  // long: prose
-      close_block(i);
-      continue;
-    }
-    std::vector<Token> analysed;
-    const std::vector<Token>& line_tokens =
-        tokens.empty()
-            ? (analysed =
-                   analyzer.analyze(std::string_view(article.text)
-                                        .substr(lines[i].begin, lines[i].end - lines[i].begin)))
-            : tokens[i];
-    const PassageFingerprint line = fingerprint_of(line_tokens);
-    if (line.count >= kMinTemplateLineWords) {
-      close_block(i);
-      consider(line, i, i + 1);
-      continue;
-    }
-    if (block.empty()) block_first = i;
-    block.insert(block.end(), line_tokens.begin(), line_tokens.end());
+    if (!is_short[i]) continue;
+    block_from(i, +1);
+    block_from(i, -1);
   }
-  close_block(lines.size());
-  if (drops == lines.size()) dropped.assign(lines.size(), false);
+  if (std::count(dropped.begin(), dropped.end(), true) ==
+      static_cast<std::ptrdiff_t>(lines.size())) {
+    dropped.assign(lines.size(), false);
+  }
   return dropped;
 }
 

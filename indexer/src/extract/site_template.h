@@ -12,9 +12,11 @@ namespace furet::detail {
 /// A template sits where chrome sits, around the article: among the first and
 /// the last kTemplateZoneLines lines of its text. A line there of at least
 /// kMinTemplateLineWords words is a zone line, counted by the index; a
-/// shorter one says too little to be told from a site's own phrasing, but
-/// kMinTemplateBlockLines or more of them in a row (a menu, a list of links)
-/// are a zone block, named by their words together, if those are as many.
+/// shorter one says too little to be told from a site's own phrasing, and is
+/// named with its neighbours: from it, and up to it, the fewest zone lines in
+/// a row (kMinTemplateBlockLines at least) that hold as many words are two
+/// zone blocks (a menu, a list of links: the same blocks on every page,
+/// whatever lines of its own a page sets next to them).
 constexpr std::size_t kTemplateZoneLines = 4;
 constexpr std::uint32_t kMinTemplateLineWords = 5;
 constexpr std::size_t kMinTemplateBlockLines = 2;
