@@ -141,6 +141,17 @@ TEST(SiteTemplateReaderTest, ShortLinesInARowAreBlocks) {
       << "no block of the template holds it";
 }
 
+// Up to a short line, the block is still named in reading order: links
+// under the footer, too few words alone, are one block with it.
+TEST(SiteTemplateReaderTest, ABlockIsNamedInReadingOrder) {
+  const FixedTemplate templates({kFooter + " Imprimer Haut de page"});
+  const Article a =
+      ArticleReader().read("a.txt", article_text(1) + "\nImprimer\n\nHaut de page\n", &templates);
+  EXPECT_EQ(passages_of(a).find("Haut de page"), std::string::npos) << passages_of(a);
+  EXPECT_EQ(passages_of(a).find("lettre"), std::string::npos);
+  EXPECT_NE(passages_of(a).find("gymnase municipal"), std::string::npos);
+}
+
 // A page made only of its site's standing lines keeps them: it is not empty.
 TEST(SiteTemplateReaderTest, AnArticleOfTemplateLinesOnlyKeepsThem) {
   const std::string line2 = "Toutes les informations pratiques sur les horaires de la mairie.";

@@ -265,9 +265,10 @@ std::vector<bool> find_template_lines(const std::vector<TextLine>& lines,
   // the same on every page, however the lines next to it (a breadcrumb, the
   // page's own heading) change.
   const auto block_from = [&](std::size_t i, int step) {
-    std::vector<Token> block;
+    std::vector<Token> block;  // in reading order, whichever way it grows
     for (std::size_t j = i, n = 1; j < lines.size() && in_zone[j]; ++n) {
-      block.insert(block.end(), zone_tokens[j].begin(), zone_tokens[j].end());
+      block.insert(step > 0 ? block.end() : block.begin(), zone_tokens[j].begin(),
+                   zone_tokens[j].end());
       const PassageFingerprint words = fingerprint_of(block);
       if (n >= kMinTemplateBlockLines && words.count >= kMinTemplateLineWords) {
         consider(words, std::min(i, j), std::max(i, j) + 1);
