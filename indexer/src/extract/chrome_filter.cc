@@ -360,8 +360,9 @@ std::vector<bool> find_chrome_lines(const std::vector<std::string_view>& lines,
     // Alone beside the body, a prompt is its first or last sentence, and a
     // label just before it is its heading ("Partage de vos fichiers
     // personnels", a help page's title); a label alone after it is a button.
-    const Beside beside =
-        has_body && !in_body ? alone_beside_body(classes, i, body_first, body_last) : Beside::kNo;
+    const Beside beside = has_body && !in_body && (c.prompt || c.badge)
+                              ? alone_beside_body(classes, i, body_first, body_last)
+                              : Beside::kNo;
     const bool part_of_body =
         (c.prompt && beside != Beside::kNo) || (c.badge && beside == Beside::kBefore);
     const bool around_body = has_body && !in_body && !part_of_body;

@@ -125,6 +125,7 @@ struct IndexWriter::Impl {
   void open_current();
   void check_compatible(const Shard& shard) const;
   static Manifest read_manifest(const std::vector<const Xapian::Database*>& dbs);
+  Manifest shards_manifest() const;
   Manifest previous_manifest() const;
   std::set<std::string> update_files(const detail::WalkResult& walk,
                                      const std::vector<std::string>& roots,
@@ -202,6 +203,13 @@ IndexWriter::Impl::Manifest IndexWriter::Impl::read_manifest(
   return manifest;
 }
 
+// What the open shards hold, as the run has changed them so far.
+IndexWriter::Impl::Manifest IndexWriter::Impl::shards_manifest() const {
+  std::vector<const Xapian::Database*> dbs;
+  for (const Shard& shard : shards) dbs.push_back(&shard.db);
+  return read_manifest(dbs);
+}
+
 // What the index about to be replaced held, to report a rebuild against it.
 // A damaged index holds nothing that can be read: the rebuild goes on.
 IndexWriter::Impl::Manifest IndexWriter::Impl::previous_manifest() const {
@@ -228,9 +236,7 @@ std::set<std::string> IndexWriter::Impl::update_files(const detail::WalkResult& 
   progress.files_total = walk.files.size();
   for (const detail::FoundFile& f : walk.files) progress.bytes_total += f.size;
 
-  std::vector<const Xapian::Database*> dbs;
-  for (const Shard& shard : shards) dbs.push_back(&shard.db);
-  const Manifest manifest = read_manifest(dbs);
+  const Manifest manifest = shards_manifest();
   // Sites span shards: their templates are counted on all of them.
   const Xapian::Database all = all_shards();
   std::optional<detail::LearningTemplates> learning(std::in_place, indexer, all);
@@ -289,9 +295,7 @@ void IndexWriter::Impl::settle_templates(const std::set<std::string>* sites,
   const std::vector<detail::StaleArticle> stale =
       detail::find_stale_articles(all, shards.size(), sites, decided);
   if (stale.empty()) return;
-  std::vector<const Xapian::Database*> dbs;
-  for (const Shard& shard : shards) dbs.push_back(&shard.db);
-  const Manifest manifest = read_manifest(dbs);
+  const Manifest manifest = shards_manifest();
   std::map<std::string, const detail::FoundFile*> found;
   for (const detail::FoundFile& file : files) {
     if (!defer.count(file.source)) found.emplace(detail::article_id(file.source), &file);
