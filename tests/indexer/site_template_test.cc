@@ -268,6 +268,32 @@ TEST_F(SiteTemplateIndexTest, TheTemplateFollowsArticlesAsTheyComeAndGo) {
   EXPECT_EQ(hits_for(index_, "gymnase"), 4u);
 }
 
+// An article the template's change would read again may be gone by then: it
+// stays as indexed, and the report says which and why, rather than the run
+// failing or the article silently keeping the line.
+TEST_F(SiteTemplateIndexTest, AnArticleThatCannotBeReadAgainIsKeptAndNamed) {
+  write_articles("site", 0, 3);
+  update();
+  write_articles("site", 3, 6);
+  IndexWriter writer(index_);
+  UpdateOptions options;
+  options.on_progress = [&](const IndexProgress& progress) {
+    if (progress.files_done < progress.files_total) return;
+    for (int n = 0; n < 3; ++n)
+      std::filesystem::remove(corpus_ + "/site/a" + std::to_string(n) + ".txt");
+  };
+  const UpdateReport report = writer.update({corpus_}, options);
+  std::size_t named = 0;
+  for (const FileNote& note : report.warnings) {
+    EXPECT_NE(note.reason.find("could not be read again"), std::string::npos) << note.reason;
+    EXPECT_NE(note.path.find("/site/a"), std::string::npos) << note.path;
+    ++named;
+  }
+  EXPECT_GE(named, 2u);  // the first three but the keeper, if it is one of them
+  EXPECT_TRUE(report.updated.empty());
+  EXPECT_EQ(hits_for(index_, "gymnase"), 6u);  // nothing lost
+}
+
 // The article that keeps a site's line may leave: another keeps it then.
 TEST_F(SiteTemplateIndexTest, WhenTheArticleKeepingALineLeavesAnotherKeepsIt) {
   write_articles("site", 0, 7);
