@@ -89,7 +89,9 @@ std::string explanation_text(const furet::Hit& hit) {
   std::string out = "   = bm25 " + fixed(e.bm25) + " × coverage " + fixed(e.coverage) + " (×" +
                     fixed(e.coverage_factor) + ") × proximity " + fixed(e.proximity) + " (×" +
                     fixed(e.proximity_factor) + ") × article " + fixed(e.article) + " (×" +
-                    fixed(e.article_factor) + ")" +
+                    fixed(e.article_factor) + ") × whole article " + fixed(e.article_bm25) + " (×" +
+                    fixed(e.article_bm25_factor) + ")" +
+                    (e.opening_factor != 1 ? " × opening ×" + fixed(e.opening_factor) : "") +
                     (e.recency_factor != 1 ? " × recency ×" + fixed(e.recency_factor) : "") +
                     "\n   bm25 by term:";
   for (const furet::TermWeight& t : e.terms) {

@@ -18,6 +18,9 @@ nlohmann::json explanation(const Explanation& e) {
           {"proximity_factor", e.proximity_factor},
           {"article", e.article},
           {"article_factor", e.article_factor},
+          {"article_bm25", e.article_bm25},
+          {"article_bm25_factor", e.article_bm25_factor},
+          {"opening_factor", e.opening_factor},
           {"recency_factor", e.recency_factor},
           {"synonyms", e.synonyms}};
 }

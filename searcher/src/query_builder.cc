@@ -126,6 +126,7 @@ std::vector<Concept> word_concepts(std::string_view text, const std::vector<Toke
       if (whole.stopword) continue;  // stopwords all through ("peut-être")
       Concept c;
       c.terms = token_terms(whole);
+      c.whole_terms = c.terms;
       append_terms(c.terms, parts);
       c.query = compound_query(whole, parts);
       add_synonyms(c, surface(whole), whole.term, thesaurus);
@@ -176,6 +177,15 @@ Concept phrase_concept(const std::vector<Token>& tokens) {
 
 // Two concepts joined by OR become one with both sets of alternatives.
 Concept either(Concept a, Concept b) {
+  const auto whole = [](const Concept& c) {
+    return c.whole_terms.empty() ? c.terms : c.whole_terms;
+  };
+  if (!a.whole_terms.empty() || !b.whole_terms.empty()) {
+    std::vector<std::string> both = whole(a);
+    const std::vector<std::string> more = whole(b);
+    both.insert(both.end(), more.begin(), more.end());
+    a.whole_terms = std::move(both);
+  }
   a.terms.insert(a.terms.end(), b.terms.begin(), b.terms.end());
   a.synonyms.insert(a.synonyms.end(), b.synonyms.begin(), b.synonyms.end());
   a.prefixes.insert(a.prefixes.end(), b.prefixes.begin(), b.prefixes.end());

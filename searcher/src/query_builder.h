@@ -24,6 +24,9 @@ inline const double kSynonymWeight = tunable("SYNONYM_WEIGHT", 0.6);
 /// "covers" a concept when any of its terms occurs in it.
 struct Concept {
   std::vector<std::string> terms;  ///< index terms that satisfy it
+  /// Those of its terms that say it alone, where some do not (a compound's
+  /// whole term, not its parts); empty when all do.
+  std::vector<std::string> whole_terms;
   /// A thesaurus alternative: weaker evidence than the concept's own terms.
   struct Synonym {
     std::string label;               ///< "licence -> autorisation", for explanations

@@ -21,6 +21,12 @@ const double kArticleFloor = tunable("ARTICLE_FLOOR", 0);
 // A word of the article's title, absent from the passage, still says what the
 // passage is about: it covers its concept this much.
 const double kTitleCoverage = tunable("TITLE_COVERAGE", 0.7);
+// h: how much the whole article's BM25 counts; m: what an article holding
+// none of the query's own words (only its title or a wildcard's) keeps.
+const double kArticleBm25Exponent = tunable("ARTICLE_BM25_EXPONENT", 0.5);
+const double kArticleBm25Floor = tunable("ARTICLE_BM25_FLOOR", 0.05);
+// o: the gain of an article's first passage.
+const double kOpeningGain = tunable("OPENING_GAIN", 1.3);
 
 // Share of the concepts' total idf that `covered` holds, each concept as strongly
 // as it is matched.
@@ -66,7 +72,12 @@ std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidate
         kCoverageFloor + (1 - kCoverageFloor) * std::pow(s.coverage, kCoverageExponent);
     s.proximity_factor = 1 + kProximityGain * s.proximity;
     s.article_factor = kArticleFloor + (1 - kArticleFloor) * s.article;
-    s.total = s.bm25 * s.coverage_factor * s.proximity_factor * s.article_factor;
+    s.article_bm25 = c.article_bm25;
+    s.article_bm25_factor =
+        std::pow(std::max(s.article_bm25, kArticleBm25Floor), kArticleBm25Exponent);
+    s.opening_factor = c.opening ? kOpeningGain : 1.0;
+    s.total = s.bm25 * s.coverage_factor * s.proximity_factor * s.article_factor *
+              s.article_bm25_factor * s.opening_factor;
     scores.push_back(s);
   }
   return scores;

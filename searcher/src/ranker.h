@@ -18,29 +18,36 @@ inline constexpr double kBm25MinNormLength = 0.5;
 
 /// A passage the index returned, with what the re-ranker needs to know of it.
 struct Candidate {
-  double bm25 = 0;      ///< Xapian's weight of the passage's own words
-  std::string article;  ///< article id: passages of one article share evidence
-  PassageMatch match;   ///< its tokens against the query's concepts
+  double bm25 = 0;          ///< Xapian's weight of the passage's own words
+  std::string article;      ///< article id: passages of one article share evidence
+  PassageMatch match;       ///< its tokens against the query's concepts
+  double article_bm25 = 0;  ///< its whole article's BM25 (article_evidence.h)
+  bool opening = false;     ///< the article's first passage
 };
 
 /// A candidate's score and the factors it is the product of.
 struct ScoreParts {
   double bm25 = 0;
-  double coverage = 0;   ///< share of the query's weight (idf) the passage holds, 0..1
-  double proximity = 0;  ///< covered concepts / span of words holding them, 0..1
-  double article = 0;    ///< share of the query's weight its article's candidates hold, 0..1
+  double coverage = 0;      ///< share of the query's weight (idf) the passage holds, 0..1
+  double proximity = 0;     ///< covered concepts / span of words holding them, 0..1
+  double article = 0;       ///< share of the query's weight its article's candidates hold, 0..1
+  double article_bm25 = 0;  ///< its whole article's BM25 over the query's weight
   double coverage_factor = 0;
   double proximity_factor = 0;
   double article_factor = 0;
+  double article_bm25_factor = 0;
+  double opening_factor = 0;
   double recency_factor = 1;  ///< with a recency preference only
   double total = 0;           ///< bm25 × the factors
 };
 
 /// Scores each candidate:
 ///   bm25 × (f + (1 − f)·coverage^e) × (1 + g·proximity) × (a + (1 − a)·article)
+///        × max(article_bm25, m)^h × (o for an article's first passage, else 1)
 /// so a passage with all the query's rare words beats one repeating a common
-/// word, close words beat scattered ones, and a passage of an article that is
-/// about the whole query beats a stray mention.
+/// word, close words beat scattered ones, a passage of an article that is
+/// about the whole query beats a stray mention, and an article's opening,
+/// where news leads and answers begin, is a little ahead of its other passages.
 std::vector<ScoreParts> score_candidates(const std::vector<Candidate>& candidates,
                                          const std::vector<Concept>& concepts);
 

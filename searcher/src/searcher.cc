@@ -18,6 +18,7 @@
 #include <optional>
 #include <sstream>
 
+#include "article_evidence.h"
 #include "docid_order.h"
 #include "explainer.h"
 #include "filters.h"
@@ -563,6 +564,9 @@ Explanation Searcher::Impl::explain(const Xapian::Enquire& enquire, Xapian::doci
   e.proximity_factor = score.proximity_factor;
   e.article = score.article;
   e.article_factor = score.article_factor;
+  e.article_bm25 = score.article_bm25;
+  e.article_bm25_factor = score.article_bm25_factor;
+  e.opening_factor = score.opening_factor;
   e.recency_factor = score.recency_factor;
   e.synonyms = candidate.match.synonyms_used;
   return e;
@@ -671,10 +675,15 @@ Searcher::Impl::Candidates Searcher::Impl::fetch_candidates(Xapian::Enquire& enq
   } else {
     matches = detail::QueryTerms(built.concepts).match(db, docids);
   }
+  const std::map<std::string, detail::WholeArticle> whole =
+      detail::whole_articles(db, remote, articles, built.concepts);
   candidates.seen.reserve(found.size());
   for (auto it = found.begin(); it != found.end(); ++it) {
     const auto i = static_cast<std::size_t>(it.get_rank());
-    candidates.seen.push_back({it.get_weight(), std::move(articles[i]), std::move(matches[i])});
+    const detail::WholeArticle& article = whole.at(articles[i]);
+    const bool opening = remote ? candidates.ordinals[i] == 0 : *it == article.opening;
+    candidates.seen.push_back(
+        {it.get_weight(), std::move(articles[i]), std::move(matches[i]), article.bm25, opening});
   }
   return candidates;
 }

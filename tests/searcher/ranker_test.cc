@@ -59,6 +59,30 @@ TEST(RankerTest, AMentionScalesWithItsArticlesShareOfTheQuery) {
 }
 
 // The ranking constants are fixed unless the build is made for tuning them.
+// Of two passages alike, the one whose whole article is about the query
+// ranks first: a passage of an article that keeps coming back to the query's
+// words, ahead of a stray mention in an article about something else.
+TEST(RankerTest, APassageOfAnArticleAboutTheQueryComesFirst) {
+  Candidate about = candidate("about", {1, 1}, {false, false});
+  Candidate stray = candidate("stray", {1, 1}, {false, false});
+  about.article_bm25 = 1.5;
+  stray.article_bm25 = 0.3;
+  const std::vector<ScoreParts> scores = score_candidates({about, stray}, two_concepts());
+  EXPECT_GT(scores[0].total, scores[1].total);
+  EXPECT_GT(scores[0].article_bm25_factor, scores[1].article_bm25_factor);
+}
+
+// An article's first passage, where news leads and answers begin, is a
+// little ahead of another passage of it alike.
+TEST(RankerTest, AnArticlesOpeningIsAheadOfItsOtherPassages) {
+  Candidate opening = candidate("a", {1, 1}, {false, false});
+  opening.opening = true;
+  const Candidate later = candidate("a", {1, 1}, {false, false});
+  const std::vector<ScoreParts> scores = score_candidates({later, opening}, two_concepts());
+  EXPECT_GT(scores[1].total, scores[0].total);
+  EXPECT_LT(scores[1].total, 2 * scores[0].total);  // a lead, not a verdict
+}
+
 TEST(RankerTest, OnlyATuningBuildTakesConstantsFromTheEnvironment) {
   ::setenv("FURET_TUNE_TEST_CONSTANT", "9", 1);
 #ifdef FURET_RANKING_TUNING

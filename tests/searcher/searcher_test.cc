@@ -422,7 +422,11 @@ TEST_F(SearcherTest, ExplanationBreaksTheScoreDown) {
   const Hit& top = result.hits[0];
   ASSERT_TRUE(top.explanation.has_value());
   const Explanation& e = *top.explanation;
-  EXPECT_NEAR(top.score, e.bm25 * e.coverage_factor * e.proximity_factor * e.article_factor, 1e-9);
+  EXPECT_NEAR(top.score,
+              e.bm25 * e.coverage_factor * e.proximity_factor * e.article_factor *
+                  e.article_bm25_factor * e.opening_factor,
+              1e-9);
+  EXPECT_GT(e.article_bm25, 0);  // the article holds the query's words
   double parts = 0;
   bool saw_synonym = false;
   for (const TermWeight& t : e.terms) {

@@ -73,7 +73,8 @@ struct TermWeight {
 };
 
 /// Why a passage scored what it did: score = bm25 × coverage_factor ×
-/// proximity_factor × article_factor × recency_factor (see docs/ranking.md).
+/// proximity_factor × article_factor × article_bm25_factor × opening_factor ×
+/// recency_factor (see docs/ranking.md).
 struct Explanation {
   double bm25 = 0;                ///< the index's BM25 weight of the passage
   std::vector<TermWeight> terms;  ///< how that weight splits across terms (approximate)
@@ -81,8 +82,11 @@ struct Explanation {
   double coverage_factor = 0;
   double proximity = 0;  ///< matched concepts / span of words holding them, 0..1
   double proximity_factor = 0;
-  double article = 0;  ///< share of the query's weight in the whole article, 0..1
+  double article = 0;  ///< share of the query's weight its candidate passages hold, 0..1
   double article_factor = 0;
+  double article_bm25 = 0;  ///< the whole article's BM25, over the query's weight
+  double article_bm25_factor = 0;
+  double opening_factor = 1;  ///< above 1 for an article's first passage
   double recency_factor = 1;  ///< 1 + the recency gain (SearchOptions::recency_half_life_days)
   std::vector<std::string> synonyms;  ///< "licence -> autorisation" for each used synonym
 };
