@@ -253,6 +253,7 @@ int main(int argc, char** argv) {
                "does not know is otherwise replaced by the closest word it does)");
   app.add_flag("--explain", options.explain,
                "Show how each score is made: BM25 by term, coverage, proximity, article evidence, "
+               "the whole article's BM25, the opening passage's gain, "
                "synonyms used (in JSON: an \"explain\" object)");
   app.add_flag("--json", json,
                "One JSON object per hit per line: rank, score, id (the article's), doc, title, "
