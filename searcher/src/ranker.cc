@@ -21,8 +21,8 @@ const double kArticleFloor = tunable("ARTICLE_FLOOR", 0);
 // A word of the article's title, absent from the passage, still says what the
 // passage is about: it covers its concept this much.
 const double kTitleCoverage = tunable("TITLE_COVERAGE", 0.7);
-// h: how much the whole article's BM25 counts; m: what an article holding
-// none of the query's own words (only its title or a wildcard's) keeps.
+// h: how much the whole article's BM25 counts; m: what an article keeps whose
+// words are not counted there (a compound's parts written apart).
 const double kArticleBm25Exponent = tunable("ARTICLE_BM25_EXPONENT", 0.5);
 const double kArticleBm25Floor = tunable("ARTICLE_BM25_FLOOR", 0.05);
 // o: the gain of an article's first passage.
