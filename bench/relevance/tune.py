@@ -41,6 +41,8 @@ RANGES = {
     "SYNONYM_WEIGHT": (0.2, 1.0),
     "BM25_K1": (0.5, 2.5),
     "BM25_B": (0.3, 1.0),
+    "ARTICLE_BM25_EXPONENT": (0.0, 1.5),
+    "OPENING_GAIN": (1.0, 2.0),
 }
 
 
