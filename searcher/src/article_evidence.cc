@@ -16,15 +16,11 @@ struct Counts {
   std::vector<std::map<std::string, double>> held;  // by concept, then article id
 };
 
-const std::vector<std::string>& own_terms(const Concept& c) {
-  return c.whole_terms.empty() ? c.terms : c.whole_terms;
-}
-
 // A concept holds a passage at 1 by its own terms, else at kSynonymWeight by
 // a synonym's.
 std::vector<std::pair<std::string, double>> weighted_terms(const Concept& c) {
   std::vector<std::pair<std::string, double>> terms;
-  for (const std::string& t : own_terms(c)) terms.emplace_back(t, 1.0);
+  for (const std::string& t : c.standalone_terms()) terms.emplace_back(t, 1.0);
   for (const Concept::Synonym& s : c.synonyms) {
     for (const std::string& t : s.terms) terms.emplace_back(t, kSynonymWeight);
   }
@@ -106,7 +102,7 @@ Counts count_remotely(const Xapian::Database& db, const std::vector<std::string>
   const Xapian::Query theirs = any_of(article_terms);
   counts.passages = passages_per_article(db, theirs);
   for (const Concept& c : concepts) {
-    const std::vector<std::string>& own = own_terms(c);
+    const std::vector<std::string>& own = c.standalone_terms();
     std::map<std::string, double>& held = counts.held.emplace_back();
     if (!own.empty()) {
       held = passages_per_article(db, Xapian::Query(Xapian::Query::OP_FILTER, any_of(own), theirs));

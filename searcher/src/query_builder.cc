@@ -177,12 +177,9 @@ Concept phrase_concept(const std::vector<Token>& tokens) {
 
 // Two concepts joined by OR become one with both sets of alternatives.
 Concept either(Concept a, Concept b) {
-  const auto whole = [](const Concept& c) {
-    return c.whole_terms.empty() ? c.terms : c.whole_terms;
-  };
   if (!a.whole_terms.empty() || !b.whole_terms.empty()) {
-    std::vector<std::string> both = whole(a);
-    const std::vector<std::string> more = whole(b);
+    std::vector<std::string> both = a.standalone_terms();
+    const std::vector<std::string>& more = b.standalone_terms();
     both.insert(both.end(), more.begin(), more.end());
     a.whole_terms = std::move(both);
   }

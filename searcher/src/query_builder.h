@@ -27,6 +27,10 @@ struct Concept {
   /// Those of its terms that say it alone, where some do not (a compound's
   /// whole term, not its parts); empty when all do.
   std::vector<std::string> whole_terms;
+  /// The terms that say it alone: whole_terms, else all its terms.
+  const std::vector<std::string>& standalone_terms() const {
+    return whole_terms.empty() ? terms : whole_terms;
+  }
   /// A thesaurus alternative: weaker evidence than the concept's own terms.
   struct Synonym {
     std::string label;               ///< "licence -> autorisation", for explanations

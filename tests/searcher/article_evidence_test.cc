@@ -8,6 +8,7 @@
 
 #include "../test_util.h"
 #include "furet/analysis/analyzer.h"
+#include "furet/analysis/schema.h"
 #include "furet/indexer/index_writer.h"
 #include "query_parser.h"
 #include "thesaurus.h"
@@ -55,14 +56,15 @@ class ArticleEvidenceTest : public ::testing::Test {
     Analyzer analyzer;
     const BuiltQuery built = build_query(parse_query(query), analyzer, db, nullptr);
     std::vector<std::string> ids;
-    for (auto it = db.allterms_begin("XA"); it != db.allterms_end("XA"); ++it) {
-      ids.push_back((*it).substr(2));
+    const std::string prefix(schema::kArticlePrefix);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      ids.push_back((*it).substr(prefix.size()));
     }
     // Named by file: the article id is the first passage's value.
     std::map<std::string, double> by_file;
     for (const auto& [id, whole] : whole_articles(db, remote, ids, built.concepts)) {
       const double value = whole.bm25;
-      const Xapian::docid first = *db.postlist_begin("XA" + id);
+      const Xapian::docid first = *db.postlist_begin(std::string(schema::kArticlePrefix) + id);
       const std::string data = db.get_document(first).get_data();
       for (const char* name : {"about", "stray", "page", "share"}) {
         if (data.find(std::string(name) + ".txt") != std::string::npos) by_file[name] = value;
@@ -106,8 +108,9 @@ TEST(ArticleEvidenceCorpusTest, PostingListsAndCountsAgree) {
   Analyzer analyzer;
   const Thesaurus& thesaurus = Thesaurus::builtin(analyzer);
   std::vector<std::string> ids;
-  for (auto it = db.allterms_begin("XA"); it != db.allterms_end("XA"); ++it) {
-    ids.push_back((*it).substr(2));
+  const std::string prefix(schema::kArticlePrefix);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    ids.push_back((*it).substr(prefix.size()));
   }
   for (const char* query : {"licence H200", "\"sécurité nationale\" Chine", "puces OR GPU",
                             "États-Unis export*", "Quelles puces sont interdites ?"}) {
