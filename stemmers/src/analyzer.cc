@@ -19,7 +19,7 @@ namespace furet {
 namespace {
 
 // Bumped whenever a change to the chain would give an existing index other terms.
-constexpr std::string_view kConfig = "fr-snowball/4";
+constexpr std::string_view kConfig = "fr-snowball/5";
 
 // Longer "words" are URLs, base64 or noise; Xapian also caps a term at 245 bytes.
 constexpr std::size_t kMaxTermBytes = 64;

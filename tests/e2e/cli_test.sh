@@ -47,7 +47,7 @@ check "files of other types are counted by extension" contains "$("$indexer")" \
 rm corpus/rapport.pdf corpus/data.json corpus/annexe.pdf
 status=$("$indexer" --status)
 check "--status counts articles" contains "$status" "articles:  5"
-check "--status names the analysis" contains "$status" "analysis:  fr-snowball/4"
+check "--status names the analysis" contains "$status" "analysis:  fr-snowball/5"
 check "progress lines when not a terminal" test -z "$("$indexer" 2>&1 >/dev/null)"
 
 # The search the README shows, and its JSON form

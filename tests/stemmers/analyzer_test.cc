@@ -198,6 +198,11 @@ TEST(AnalyzerTest, AcronymsInCapitalsAreNotStopwords) {
 TEST(AnalyzerTest, InterrogativesAreStopwords) {
   Analyzer a;
   for (const Token& t : a.analyze("Quelles combien pourquoi")) EXPECT_TRUE(t.stopword) << t.term;
+  // "quoi" asks as "quel" does: "FICOBA, c'est quoi ?" is a question about FICOBA.
+  const std::vector<Token> tokens = a.analyze("FICOBA, c'est quoi ?");
+  ASSERT_FALSE(tokens.empty());
+  EXPECT_FALSE(tokens.front().stopword);
+  for (std::size_t i = 1; i < tokens.size(); ++i) EXPECT_TRUE(tokens[i].stopword) << tokens[i].term;
 }
 
 TEST(AnalyzerTest, InflectionsConflate) {
