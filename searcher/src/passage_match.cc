@@ -130,10 +130,16 @@ std::vector<PassageMatch> QueryTerms::match(const Xapian::Database& db,
   std::vector<std::vector<ConceptHit>> hits(dids.size());
   const std::vector<std::size_t> order = in_docid_order(dids);
   for (const Entry& entry : entries_) {
+    // The term's posting list says which candidates hold it: most hold few of
+    // the query's terms (synonyms, accent-blind variants), and looking up the
+    // position list of a term a passage lacks costs as much as reading one.
+    Xapian::PostingIterator posting = db.postlist_begin(entry.term);
+    const Xapian::PostingIterator no_more = db.postlist_end(entry.term);
     for (std::size_t i : order) {
-      const Xapian::docid did = dids[i];
-      for (auto p = db.positionlist_begin(did, entry.term);
-           p != db.positionlist_end(did, entry.term); ++p) {
+      posting.skip_to(dids[i]);
+      if (posting == no_more) break;
+      if (*posting != dids[i]) continue;
+      for (auto p = posting.positionlist_begin(); p != posting.positionlist_end(); ++p) {
         for (const Meaning& m : entry.meanings) {
           hits[i].push_back({*p, m.concept_index, m.strength, m.synonym});
         }

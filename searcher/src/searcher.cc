@@ -238,14 +238,39 @@ std::string one_folder(const std::vector<std::string>& locations) {
   return locations.size() == 1 && !is_remote(locations[0]) ? locations[0] : std::string();
 }
 
+// The stored data of articles `ids` from their first passages, `openings`,
+// read in document order: no query, where a local index already said them.
+std::map<std::string, ArticleData> articles_at(
+    const Xapian::Database& db, const std::vector<std::string>& ids,
+    const std::map<std::string, Xapian::docid>& openings) {
+  std::vector<std::pair<Xapian::docid, const std::string*>> wanted;
+  for (const std::string& id : ids) wanted.emplace_back(openings.at(id), &id);
+  std::sort(wanted.begin(), wanted.end());
+  std::map<std::string, ArticleData> articles;
+  for (const auto& [opening, id] : wanted) {
+    if (articles.count(*id) > 0) continue;
+    const std::string data = db.get_document(opening, Xapian::DOC_ASSUME_VALID).get_data();
+    if (!data.empty()) articles.emplace(*id, ArticleData::decode(data));
+  }
+  return articles;
+}
+
 // The stored data of articles `ids`, which the index at `locations` must
-// hold: they are those of passages it just matched.
-std::map<std::string, ArticleData> articles_of(const Xapian::Database& db,
-                                               const std::vector<std::string>& ids,
-                                               const std::vector<std::string>& locations) {
-  std::map<std::string, ArticleData> articles = find_articles(db, ids);
-  if (!std::all_of(ids.begin(), ids.end(),
-                   [&](const std::string& id) { return articles.count(id) > 0; })) {
+// hold: they are those of passages it just matched. `openings`, when it names
+// the first passage of each, saves looking for them; the look is still made
+// if one of those passages holds no data.
+std::map<std::string, ArticleData> articles_of(
+    const Xapian::Database& db, const std::vector<std::string>& ids,
+    const std::vector<std::string>& locations,
+    const std::map<std::string, Xapian::docid>& openings = {}) {
+  const auto all_in = [&ids](const auto& map) {
+    return std::all_of(ids.begin(), ids.end(),
+                       [&map](const std::string& id) { return map.count(id) > 0; });
+  };
+  std::map<std::string, ArticleData> articles;
+  if (all_in(openings)) articles = articles_at(db, ids, openings);
+  if (!all_in(articles)) articles = find_articles(db, ids);
+  if (!all_in(articles)) {
     throw IncompatibleIndex("index '" + joined(locations) +
                                 "' holds passages without their article's stored data; rebuild "
                                 "it from its articles",
@@ -391,9 +416,10 @@ struct Searcher::Impl {
   // What the stages of a search pass on (run_as_typed), candidate by candidate.
   struct Candidates {
     std::vector<Xapian::docid> docids;
-    std::vector<detail::Candidate> seen;  // BM25 weight, article, match
-    std::vector<std::uint32_t> ordinals;  // passage ordinals, when read while matching
-    std::size_t wanted = 0;               // candidates asked of Xapian
+    std::vector<detail::Candidate> seen;            // BM25 weight, article, match
+    std::vector<std::uint32_t> ordinals;            // passage ordinals, when read while matching
+    std::map<std::string, Xapian::docid> openings;  // articles' first passages, when local
+    std::size_t wanted = 0;                         // candidates asked of Xapian
     Xapian::doccount matches_estimated = 0;
   };
   struct Ranking {
@@ -677,6 +703,11 @@ Searcher::Impl::Candidates Searcher::Impl::fetch_candidates(Xapian::Enquire& enq
   }
   const std::map<std::string, detail::WholeArticle> whole =
       detail::whole_articles(db, remote, articles, built.concepts);
+  if (!remote) {
+    for (const auto& [id, article] : whole) {
+      if (article.opening != 0) candidates.openings.emplace(id, article.opening);
+    }
+  }
   candidates.seen.reserve(found.size());
   for (auto it = found.begin(); it != found.end(); ++it) {
     const auto i = static_cast<std::size_t>(it.get_rank());
@@ -763,7 +794,8 @@ std::vector<Hit> Searcher::Impl::make_hits(const Xapian::Enquire& enquire,
   for (const std::vector<std::string>& others : selection.also_in) {
     wanted_articles.insert(wanted_articles.end(), others.begin(), others.end());
   }
-  const std::map<std::string, ArticleData> texts = articles_of(db, wanted_articles, locations);
+  const std::map<std::string, ArticleData> texts =
+      articles_of(db, wanted_articles, locations, candidates.openings);
   std::vector<Hit> hits;
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const std::size_t i = shown[k];
