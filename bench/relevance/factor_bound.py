@@ -37,6 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 SHARED = os.environ.get("FURET_SHARED", os.path.join(os.path.dirname(__file__), "../../../shared"))
 sys.path.insert(0, os.path.join(SHARED, "relevance"))
 import score  # noqa: E402  (the shared scorer: its matching and nDCG are the benchmark's)
+from reorder_bound import answers_in  # noqa: E402  (which answers a hit holds, as score.py matches)
 
 CANDIDATES = 50
 # The engine's constants (searcher/src/ranker.cc), and the values tried for each.
@@ -64,18 +65,16 @@ def collect(furet_search, qrels, index):
         results = list(pool.map(run, [j["query"] for j in judged]))
     queries = []
     for j, hits in zip(judged, results):
-        answers = [(a["doc"], score.norm(a["text"]), a["grade"]) for a in j["answers"]]
+        answers = j["answers"]
         candidates = []
         for h in hits:
-            text = score.norm(h["passage"]) if len(h["passage"]) <= score.MAX_PASSAGE else None
-            held = [(i, g) for i, (doc, key, g) in enumerate(answers)
-                    if text is not None and doc in h["doc"] and key in text]
+            held = [(i, answers[i]["grade"]) for i in answers_in(h, answers)]
             e = h["explain"]
             factors = {k: e[k] for k in ("bm25", "coverage", "proximity", "article", "article_bm25")}
             factors["opening"] = e["opening_factor"] > 1
             factors["begin"], factors["bytes"] = h["begin"], len(h["passage"])
             candidates.append((factors, held))
-        ideal = sorted((g for _, _, g in answers), reverse=True)[:score.K]
+        ideal = sorted((a["grade"] for a in answers), reverse=True)[:score.K]
         idcg = sum((2 ** g - 1) / math.log2(r + 2) for r, g in enumerate(ideal))
         queries.append((j["id"], candidates, idcg))
     return queries
@@ -98,7 +97,10 @@ def scorer(p):
 
 
 def ndcg(queries, p, keep=lambda i: True):
-    """Mean nDCG@10 and S@1 of the queries kept, ordered under `p` (ties: furet's order)."""
+    """Mean nDCG@10 and S@1 of the queries kept, ordered under `p` (ties: furet's order).
+
+    score.score_query's reckoning, on answers found once per candidate: called
+    per setting, it would normalise every passage again."""
     s = scorer(p)
     total = firsts = n = 0
     for i, (_, candidates, idcg) in enumerate(queries):

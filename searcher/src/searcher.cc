@@ -703,10 +703,8 @@ Searcher::Impl::Candidates Searcher::Impl::fetch_candidates(Xapian::Enquire& enq
   }
   const std::map<std::string, detail::WholeArticle> whole =
       detail::whole_articles(db, remote, articles, built.concepts);
-  if (!remote) {
-    for (const auto& [id, article] : whole) {
-      if (article.opening != 0) candidates.openings.emplace(id, article.opening);
-    }
+  for (const auto& [id, article] : whole) {
+    if (article.opening != 0) candidates.openings.emplace(id, article.opening);  // local only
   }
   candidates.seen.reserve(found.size());
   for (auto it = found.begin(); it != found.end(); ++it) {
